@@ -1,0 +1,50 @@
+package org.ebpfexporter.bpf;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.ebpfexporter.bpf.internal.Libbpf;
+import org.ebpfexporter.bpf.internal.Native;
+
+/**
+ * An attachment of a program to its hook: one libbpf link, or one per CPU for perf events.
+ * Closing detaches it; closing twice does nothing.
+ */
+public final class BpfLink implements AutoCloseable {
+    private final BpfProgram program;
+    private final List<MemorySegment> links;
+    private boolean closed;
+
+    BpfLink(BpfProgram program, List<MemorySegment> links) {
+        this.program = program;
+        this.links = List.copyOf(links);
+    }
+
+    /** The attached program. */
+    public BpfProgram program() {
+        return program;
+    }
+
+    /** Whether the link is still attached. */
+    public synchronized boolean attached() {
+        return !closed;
+    }
+
+    /** Detaches the program. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            destroyAll(links);
+        }
+    }
+
+    static void destroyAll(List<MemorySegment> links) {
+        for (MemorySegment link : links.reversed()) {
+            try {
+                int ignored = (int) Libbpf.bpf_link__destroy.invokeExact(link);
+            } catch (Throwable t) {
+                throw Native.rethrow(t);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.ebpfexporter.bpf.internal;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * Routes libbpf's log to the {@code org.ebpfexporter.bpf.libbpf} logger: warnings as WARNING,
+ * informational lines as INFO and debug lines as DEBUG, so the logging configuration decides what
+ * is shown. The message's {@code va_list} is formatted by the C library's {@code vsnprintf}.
+ */
+public final class LibbpfPrinter {
+    private static final System.Logger logger = System.getLogger("org.ebpfexporter.bpf.libbpf");
+    private static final int MAX_MESSAGE = 64 * 1024;
+    private static boolean installed;
+
+    private LibbpfPrinter() {}
+
+    /** Installs the callback once per JVM; later calls do nothing. */
+    public static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        try {
+            MemorySegment stub = NativeLibraries.LINKER.upcallStub(
+                    MethodHandles.lookup().findStatic(LibbpfPrinter.class, "print",
+                            MethodType.methodType(int.class, int.class, MemorySegment.class, MemorySegment.class)),
+                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
+            MemorySegment previous = (MemorySegment) Libbpf.libbpf_set_print.invokeExact(stub);
+            installed = previous != null;
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    private static int print(int level, MemorySegment format, MemorySegment args) {
+        System.Logger.Level javaLevel = switch (level) {
+            case 0 -> System.Logger.Level.WARNING;
+            case 1 -> System.Logger.Level.INFO;
+            default -> System.Logger.Level.DEBUG;
+        };
+        if (!logger.isLoggable(javaLevel)) {
+            return 0;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(MAX_MESSAGE);
+            int length = (int) LibC.vsnprintf.invokeExact(buffer, (long) MAX_MESSAGE, format, args);
+            String message = buffer.getString(0).stripTrailing();
+            if (!message.isEmpty()) {
+                logger.log(javaLevel, "libbpf: " + message);
+            }
+            return length;
+        } catch (Throwable t) {
+            return 0; // a log line is never worth unwinding through native frames
+        }
+    }
+}
