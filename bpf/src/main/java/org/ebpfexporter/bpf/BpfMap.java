@@ -109,8 +109,8 @@ public final class BpfMap {
             boolean first = true;
             while (total < into.capacity()) {
                 count.set(JAVA_INT, 0, into.capacity() - total);
-                int result = (int) Libbpf.bpf_map_lookup_batch.invokeExact(state, fd(),
-                        first ? MemorySegment.NULL : inBatch, outBatch,
+                MemorySegment position = first ? MemorySegment.NULL : inBatch;
+                int result = (int) Libbpf.bpf_map_lookup_batch.invokeExact(state, fd(), position, outBatch,
                         into.keys.asSlice((long) total * keySize),
                         into.values.asSlice((long) total * entryValueSize), count, MemorySegment.NULL);
                 int errno = result < 0 ? Errno.read(state) : 0;

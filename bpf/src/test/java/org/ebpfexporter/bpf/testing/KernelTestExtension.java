@@ -41,10 +41,25 @@ public final class KernelTestExtension implements BeforeAllCallback, BeforeEachC
     public void afterEach(ExtensionContext context) {
         @SuppressWarnings("unchecked")
         Set<Integer> before = context.getStore(NAMESPACE).get("before", Set.class);
-        List<ProgramInfo> leaked = LoadedPrograms.list().stream()
-                .filter(p -> !before.contains(p.id()))
-                .toList();
+        List<ProgramInfo> leaked = newPrograms(before);
+        // The kernel frees a closed program after an RCU grace period, so give it a moment.
+        for (int attempt = 0; attempt < 50 && !leaked.isEmpty(); attempt++) {
+            sleep();
+            leaked = newPrograms(before);
+        }
         assertEquals(List.of(), leaked, "BPF programs left loaded by " + context.getDisplayName());
+    }
+
+    private static List<ProgramInfo> newPrograms(Set<Integer> before) {
+        return LoadedPrograms.list().stream().filter(p -> !before.contains(p.id())).toList();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Set<Integer> loadedIds() {

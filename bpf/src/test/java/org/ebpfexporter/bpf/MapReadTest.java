@@ -1,0 +1,104 @@
+package org.ebpfexporter.bpf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import org.ebpfexporter.bpf.testing.KernelTest;
+import org.ebpfexporter.bpf.testing.TestObjects;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Batch and key-by-key reads of the same map return the same entries, for every readable kind. */
+@KernelTest
+class MapReadTest {
+
+    @ParameterizedTest(name = "{0} with {1} entries")
+    @CsvSource({
+        "hash_1, 1, HASH", "hash_100k, 100000, HASH",
+        "lru_hash_1, 1, LRU_HASH", "lru_hash_100k, 100000, LRU_HASH",
+        "array_1, 1, ARRAY", "array_100k, 100000, ARRAY",
+        "percpu_hash_1, 1, PERCPU_HASH", "percpu_hash_100k, 100000, PERCPU_HASH",
+        "percpu_array_1, 1, PERCPU_ARRAY", "percpu_array_100k, 100000, PERCPU_ARRAY",
+    })
+    void batchAndKeyByKeyReadsAgree(String name, int entries, MapType type) {
+        try (BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"))) {
+            object.load();
+            BpfMap map = object.map(name);
+            assertEquals(type, map.type());
+            assertTrue(map.maxEntries() >= entries);
+            int cpus = type.perCpu() ? BpfMap.possibleCpus() : 1;
+            for (int key = 0; key < entries; key++) {
+                map.update(key(key), value(key, cpus));
+            }
+
+            MapEntries batch = map.newEntries();
+            MapEntries keyByKey = map.newEntries();
+            assertEquals(entries, map.readBatch(batch));
+            assertEquals(entries, map.readKeyByKey(keyByKey));
+            assertEquals(contents(keyByKey), contents(batch));
+
+            Map<Integer, Long> expected = new HashMap<>();
+            for (int key = 0; key < entries; key++) {
+                expected.put(key, (long) key * 3 * cpus + (cpus * (cpus - 1)) / 2);
+            }
+            assertEquals(expected, contents(batch));
+            assertEquals(cpus, batch.cpus());
+            for (int i = 0; i < batch.count(); i++) {
+                int key = ByteBuffer.wrap(batch.key(i)).order(ByteOrder.nativeOrder()).getInt();
+                for (int cpu = 0; cpu < cpus; cpu++) {
+                    assertEquals(3L * key + cpu, batch.u64(i, cpu), "slot " + cpu + " of key " + key);
+                }
+            }
+        }
+    }
+
+    @Test
+    void readFallsBackWhereBatchIsUnsupportedAndRefusesPerfEventArrays() {
+        try (BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"))) {
+            object.load();
+            BpfMap events = object.map("events");
+            assertEquals(MapType.PERF_EVENT_ARRAY, events.type());
+            BpfMapException e = assertThrows(BpfMapException.class, () -> events.read(events.newEntries()));
+            assertTrue(e.getMessage().contains("events"), e.getMessage());
+        }
+    }
+
+    @Test
+    void emptyHashMapReadsAsEmpty() {
+        try (BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"))) {
+            object.load();
+            BpfMap map = object.map("hash_100k");
+            MapEntries entries = map.newEntries();
+            assertEquals(0, map.read(entries));
+            assertEquals(0, map.readKeyByKey(entries));
+        }
+    }
+
+    /** Key to the sum over CPUs of its value. */
+    private static Map<Integer, Long> contents(MapEntries entries) {
+        Map<Integer, Long> contents = new HashMap<>();
+        for (int i = 0; i < entries.count(); i++) {
+            contents.put(ByteBuffer.wrap(entries.key(i)).order(ByteOrder.nativeOrder()).getInt(), entries.u64(i));
+        }
+        return contents;
+    }
+
+    private static byte[] key(int key) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(key).array();
+    }
+
+    /** CPU slot c of key k holds 3k + c. */
+    private static byte[] value(int key, int cpus) {
+        ByteBuffer value = ByteBuffer.allocate(8 * cpus).order(ByteOrder.nativeOrder());
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            value.putLong(3L * key + cpu);
+        }
+        return value.array();
+    }
+}
