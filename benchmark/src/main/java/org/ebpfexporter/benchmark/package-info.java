@@ -1,0 +1,2 @@
+/** JMH benchmarks of the exporter's hot paths. */
+package org.ebpfexporter.benchmark;
