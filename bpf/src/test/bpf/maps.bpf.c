@@ -1,6 +1,7 @@
 /* Maps of every readable kind, small and large, for comparing batch and key-by-key reads. */
 #include <vmlinux.h>
 #include <bpf/bpf_helpers.h>
+#include "filter.h"
 
 #define MAP(name, kind, size)                                                                      \
 	struct {                                                                                   \
@@ -21,6 +22,22 @@ MAP(percpu_hash_1, BPF_MAP_TYPE_PERCPU_HASH, 1);
 MAP(percpu_hash_100k, BPF_MAP_TYPE_PERCPU_HASH, 100000);
 MAP(percpu_array_1, BPF_MAP_TYPE_PERCPU_ARRAY, 1);
 MAP(percpu_array_100k, BPF_MAP_TYPE_PERCPU_ARRAY, 100000);
+
+/* The kernel cannot batch-read stack trace maps: reads fall back to key-by-key iteration. */
+struct {
+	__uint(type, BPF_MAP_TYPE_STACK_TRACE);
+	__uint(max_entries, 64);
+	__uint(key_size, sizeof(u32));
+	__uint(value_size, 127 * sizeof(u64));
+} stacks SEC(".maps");
+
+SEC("raw_tp/sys_enter")
+int record_stack(u64 *ctx)
+{
+	if (ctx[1] == 110 /* getppid */ && from_target())
+		bpf_get_stackid(ctx, &stacks, BPF_F_USER_STACK);
+	return 0;
+}
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import org.ebpfexporter.bpf.testing.KernelTest;
+import org.ebpfexporter.bpf.testing.Syscalls;
 import org.ebpfexporter.bpf.testing.TestObjects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,7 +60,22 @@ class MapReadTest {
     }
 
     @Test
-    void readFallsBackWhereBatchIsUnsupportedAndRefusesPerfEventArrays() {
+    void readFallsBackToKeyByKeyWhereBatchIsUnsupported() {
+        try (BpfObject object = BpfTestSupport.load("maps.bpf.o")) {
+            object.program("record_stack").orElseThrow().attach();
+            Syscalls.getppid(3);
+            BpfMap stacks = object.map("stacks");
+            assertEquals(MapType.STACK_TRACE, stacks.type());
+            MapEntries entries = stacks.newEntries();
+            assertEquals(-1, stacks.readBatch(entries));
+            int count = stacks.read(entries);
+            assertTrue(count >= 1, "stacks recorded: " + count);
+            assertEquals(count, stacks.readKeyByKey(stacks.newEntries()));
+        }
+    }
+
+    @Test
+    void perfEventArraysCannotBeRead() {
         try (BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"))) {
             object.load();
             BpfMap events = object.map("events");
