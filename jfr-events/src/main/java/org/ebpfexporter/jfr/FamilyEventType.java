@@ -1,0 +1,212 @@
+package org.ebpfexporter.jfr;
+
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.DistributionDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.AnnotationElement;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.EventFactory;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+import jdk.jfr.ValueDescriptor;
+
+/**
+ * One JFR event type created at run time for one metric family (or for its buckets or quantiles),
+ * and the periodic hook that emits it.
+ */
+final class FamilyEventType implements AutoCloseable {
+    /** The top-level category of every event type. */
+    static final String CATEGORY = "eBPF Exporter";
+    /** The default period; users override it per event type with standard JFR settings. */
+    static final String DEFAULT_PERIOD = "1 s";
+
+    private final String family;
+    private final EventShape shape;
+    private final EventFactory factory;
+    private final Map<String, Integer> fieldOfLabel;
+    private final int firstValueField;
+    private Runnable hook;
+
+    private FamilyEventType(String family, EventShape shape, EventFactory factory, Map<String, Integer> fieldOfLabel) {
+        this.family = family;
+        this.shape = shape;
+        this.factory = factory;
+        this.fieldOfLabel = fieldOfLabel;
+        this.firstValueField = fieldOfLabel.size();
+    }
+
+    /**
+     * Creates and registers the event type.
+     *
+     * @throws IllegalStateException if JFR did not keep the intended name
+     */
+    static FamilyEventType create(String typeName, String family, String help, String config,
+                                  EventShape shape, List<String> labelNames) {
+        List<AnnotationElement> annotations = new ArrayList<>();
+        annotations.add(new AnnotationElement(Name.class, typeName));
+        annotations.add(new AnnotationElement(Label.class, shape == EventShape.SERIES || shape == EventShape.VALUE
+                ? family : family + " " + shape.suffix().substring(1)));
+        if (help != null && !help.isBlank()) {
+            annotations.add(new AnnotationElement(Description.class, help));
+        }
+        annotations.add(new AnnotationElement(Category.class, new String[] {CATEGORY, config}));
+        annotations.add(new AnnotationElement(Period.class, DEFAULT_PERIOD));
+        annotations.add(new AnnotationElement(StackTrace.class, false));
+
+        List<String> fieldNames = FieldNames.forLabels(labelNames, shape.fieldNames());
+        List<ValueDescriptor> fields = new ArrayList<>();
+        Map<String, Integer> fieldOfLabel = new HashMap<>();
+        for (int i = 0; i < labelNames.size(); i++) {
+            fields.add(new ValueDescriptor(String.class, fieldNames.get(i),
+                    List.of(new AnnotationElement(Label.class, labelNames.get(i)))));
+            fieldOfLabel.put(labelNames.get(i), i);
+        }
+        fields.addAll(shape.valueDescriptors());
+
+        EventFactory factory = EventFactory.create(annotations, fields);
+        String actual = factory.getEventType().getName();
+        if (!actual.equals(typeName)) {
+            factory.unregister();
+            throw new IllegalStateException("JFR did not accept the event type name " + typeName
+                    + " for metric family " + family + " (it registered " + actual + ")");
+        }
+        return new FamilyEventType(family, shape, factory, Map.copyOf(fieldOfLabel));
+    }
+
+    /** The family name, as exposed to Prometheus. */
+    String family() {
+        return family;
+    }
+
+    /** The JFR event type name. */
+    String typeName() {
+        return factory.getEventType().getName();
+    }
+
+    /** Registers {@code periodicHook} to run once per period of this type while it is enabled. */
+    void startPeriodic(Runnable periodicHook) {
+        this.hook = periodicHook;
+        FlightRecorder.addPeriodicEvent(factory.newEvent().getClass(), periodicHook);
+    }
+
+    /** Whether any running recording has this type enabled. */
+    boolean isEnabled() {
+        return factory.getEventType().isEnabled();
+    }
+
+    /**
+     * Commits up to {@code cap} events for the family's data points.
+     *
+     * @return the number of events not committed because of the cap
+     */
+    long emit(MetricSnapshot snapshot, int cap) {
+        Budget budget = new Budget(cap);
+        for (DataPointSnapshot point : snapshot.getDataPoints()) {
+            switch (shape) {
+                case VALUE -> emitValue(point, budget);
+                case SERIES -> emitSeries(point, budget);
+                case BUCKET -> emitBuckets(point, budget);
+                case QUANTILE -> emitQuantiles(point, budget);
+            }
+        }
+        return budget.dropped;
+    }
+
+    private void emitValue(DataPointSnapshot point, Budget budget) {
+        double value = switch (point) {
+            case CounterDataPointSnapshot c -> c.getValue();
+            case GaugeDataPointSnapshot g -> g.getValue();
+            case UnknownDataPointSnapshot u -> u.getValue();
+            default -> Double.NaN;
+        };
+        commit(point.getLabels(), budget, value);
+    }
+
+    private void emitSeries(DataPointSnapshot point, Budget budget) {
+        if (point instanceof DistributionDataPointSnapshot d) {
+            commit(d.getLabels(), budget, d.hasCount() ? d.getCount() : 0L, d.hasSum() ? d.getSum() : Double.NaN);
+        }
+    }
+
+    private void emitBuckets(DataPointSnapshot point, Budget budget) {
+        if (point instanceof HistogramDataPointSnapshot h && h.hasClassicHistogramData()) {
+            ClassicHistogramBuckets buckets = h.getClassicBuckets();
+            long cumulative = 0;
+            for (int i = 0; i < buckets.size(); i++) {
+                cumulative += buckets.getCount(i);
+                commit(h.getLabels(), budget, buckets.getUpperBound(i), cumulative);
+            }
+        }
+    }
+
+    private void emitQuantiles(DataPointSnapshot point, Budget budget) {
+        if (point instanceof SummaryDataPointSnapshot s) {
+            for (Quantile q : s.getQuantiles()) {
+                commit(s.getLabels(), budget, q.getQuantile(), q.getValue());
+            }
+        }
+    }
+
+    private void commit(Labels labels, Budget budget, Object... values) {
+        if (!budget.take()) {
+            return;
+        }
+        Event event = factory.newEvent();
+        for (int i = 0; i < labels.size(); i++) {
+            // A label the type was not created with has no field: it is left out.
+            Integer field = fieldOfLabel.get(labels.getName(i));
+            if (field != null) {
+                event.set(field, labels.getValue(i));
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            event.set(firstValueField + i, values[i]);
+        }
+        event.commit();
+    }
+
+    /** Removes the periodic hook and unregisters the type; it can no longer be recorded. */
+    @Override
+    public void close() {
+        if (hook != null) {
+            FlightRecorder.removePeriodicEvent(hook);
+        }
+        factory.unregister();
+    }
+
+    /** Counts events against the per-period cap. */
+    private static final class Budget {
+        private int remaining;
+        private long dropped;
+
+        Budget(int cap) {
+            this.remaining = cap;
+        }
+
+        boolean take() {
+            if (remaining > 0) {
+                remaining--;
+                return true;
+            }
+            dropped++;
+            return false;
+        }
+    }
+}

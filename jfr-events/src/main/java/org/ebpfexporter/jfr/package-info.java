@@ -1,0 +1,7 @@
+/**
+ * Publishes client_java metric snapshots as JFR events, so that flight recordings carry every
+ * metric: {@link org.ebpfexporter.jfr.JfrBridge} creates one event type per metric family at run
+ * time and emits it periodically while a recording has it enabled. Depends only on
+ * {@code prometheus-metrics-model} and {@code jdk.jfr}.
+ */
+package org.ebpfexporter.jfr;
