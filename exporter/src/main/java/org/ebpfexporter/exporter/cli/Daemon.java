@@ -1,0 +1,78 @@
+package org.ebpfexporter.exporter.cli;
+
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.ebpfexporter.exporter.DefaultConfigs;
+import org.ebpfexporter.exporter.Exporter;
+import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.http.MetricsServer;
+
+/** A running exporter: configs loaded, their metrics and the JVM's registered, the HTTP server up. */
+final class Daemon implements AutoCloseable {
+    private static final System.Logger logger = System.getLogger(Daemon.class.getName());
+
+    private final Exporter exporter;
+    private final MetricsServer server;
+    private final DefaultConfigs defaults;
+    private boolean closed;
+
+    private Daemon(Exporter exporter, MetricsServer server, DefaultConfigs defaults) {
+        this.exporter = exporter;
+        this.server = server;
+        this.defaults = defaults;
+    }
+
+    /**
+     * Starts everything; on failure closes what was started.
+     *
+     * @param configDir where the configs are, or {@code null} to run the embedded defaults
+     * @param names     config names; empty to run the embedded defaults
+     */
+    static Daemon start(Path configDir, List<String> names, ListenAddress address, String metricsPath)
+            throws IOException {
+        DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null;
+        Path dir = defaults != null ? defaults.directory() : configDir;
+        List<String> configs = defaults != null ? defaults.names() : names;
+        PrometheusRegistry registry = new PrometheusRegistry();
+        DecoderErrors errors = new DecoderErrors().register(registry);
+        Exporter exporter = null;
+        try {
+            exporter = Exporter.start(dir, configs, errors);
+            registry.register(exporter.collector());
+            JvmMetrics.builder().register(registry);
+            MetricsServer server = MetricsServer.start(address, metricsPath, registry);
+            logger.log(System.Logger.Level.INFO, "running configs {0}", configs);
+            return new Daemon(exporter, server, defaults);
+        } catch (IOException | RuntimeException e) {
+            if (exporter != null) {
+                exporter.close();
+            }
+            if (defaults != null) {
+                defaults.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Stops serving, then detaches and unloads every program. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+        } finally {
+            exporter.close();
+            if (defaults != null) {
+                defaults.close();
+            }
+        }
+        logger.log(System.Logger.Level.INFO, "stopped: every program detached");
+    }
+}

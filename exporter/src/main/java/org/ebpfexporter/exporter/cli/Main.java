@@ -1,0 +1,118 @@
+package org.ebpfexporter.exporter.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ebpfexporter.bpf.BpfException;
+import org.ebpfexporter.exporter.ExporterException;
+import org.ebpfexporter.exporter.config.ConfigException;
+import org.ebpfexporter.exporter.http.ListenAddress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/** {@code ebpf-exporter}: serves the metrics of eBPF programs, with upstream ebpf_exporter's flags. */
+@Command(name = "ebpf-exporter", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Prometheus exporter for custom eBPF metrics. Without --config.names it runs the "
+                + "configs embedded in the jar.")
+public final class Main implements Callable<Integer> {
+    /** Kept so that JUL does not forget the level set by --debug. */
+    private static final Logger PROJECT_LOGGER = Logger.getLogger("org.ebpfexporter");
+
+    @Option(names = "--config.dir", paramLabel = "DIR", description = "Config dir path (default: current directory).")
+    private Path configDir = Path.of(".");
+
+    @Option(names = "--config.names", paramLabel = "NAMES", split = ",",
+            description = "Comma separated names of configs to load.")
+    private List<String> configNames = new ArrayList<>();
+
+    @Option(names = "--web.listen-address", paramLabel = "ADDRESS", defaultValue = ":9435",
+            description = "The address to listen on for HTTP requests (default: ${DEFAULT-VALUE}).")
+    private String listenAddress;
+
+    @Option(names = "--web.telemetry-path", paramLabel = "PATH", defaultValue = "/metrics",
+            description = "Path under which to expose metrics (default: ${DEFAULT-VALUE}).")
+    private String telemetryPath;
+
+    @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
+    private boolean debug;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** Runs the exporter until SIGINT or SIGTERM; exits 1 with one line on stderr if it cannot start. */
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        int status = commandLine.execute(args);
+        System.exit(status);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (debug) {
+            enableDebugLogging();
+        }
+        Daemon daemon;
+        try {
+            List<String> names = configNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath);
+        } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException e) {
+            return fail(e.getMessage());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return fail(e.getMessage());
+        }
+        // Replacing the JVM's handlers: shutdown hooks would race the exit, and the status must be 0.
+        Signal.handle(new Signal("TERM"), signal -> stop(daemon));
+        Signal.handle(new Signal("INT"), signal -> stop(daemon));
+        stopped.await();
+        return 0;
+    }
+
+    private void stop(Daemon daemon) {
+        try {
+            daemon.close();
+        } finally {
+            stopped.countDown();
+            System.exit(0);
+        }
+    }
+
+    private static int fail(String message) {
+        String line = message == null ? "unknown error" : message.replaceAll("\\s*\\R\\s*", " ");
+        System.err.println("ebpf-exporter: " + line);
+        return 1;
+    }
+
+    private static void enableDebugLogging() {
+        PROJECT_LOGGER.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        boolean console = false;
+        for (Handler handler : root.getHandlers()) {
+            if (handler instanceof ConsoleHandler) {
+                handler.setLevel(Level.ALL);
+                console = true;
+            }
+        }
+        if (!console) {
+            ConsoleHandler handler = new ConsoleHandler();
+            handler.setLevel(Level.ALL);
+            root.addHandler(handler);
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"ebpf-exporter " + (version == null ? "(development build)" : version)
+                    + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.ebpfexporter.exporter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The test-only BPF object and its config (built by src/test/bpf/Makefile), and scraping helpers. */
+public final class E2eFiles {
+    /** The config name of the test object. */
+    public static final String CONFIG = "e2e_syscalls";
+    /** The comm the test program counts. */
+    public static final String THREAD_NAME = "ebpfx-e2e";
+
+    private E2eFiles() {}
+
+    /** Copies the test object and YAML into {@code dir}, returning it. */
+    public static Path configDir(Path dir) throws IOException {
+        Path built = Path.of(System.getProperty("exporter.test.bpf.dir", "target/test-bpf"));
+        for (String file : new String[] {CONFIG + ".bpf.o", CONFIG + ".yaml"}) {
+            Files.copy(built.resolve(file), dir.resolve(file));
+        }
+        return dir;
+    }
+
+    /** GETs a path of a local server, returning the body; fails on a non-200 status. */
+    public static String get(int port, String path) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("GET " + path + ": HTTP " + response.statusCode());
+            }
+            return response.body();
+        }
+    }
+}
