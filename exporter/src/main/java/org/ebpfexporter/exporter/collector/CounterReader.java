@@ -47,9 +47,9 @@ public final class CounterReader {
         this.key = new byte[map.keySize()];
     }
 
-    /** The metric name as configured. */
+    /** The metric name as served, with upstream's namespace. */
     public String name() {
-        return counter.name();
+        return MetricNames.served(counter.name());
     }
 
     /** Reads the map now; never throws: failures are counted and yield what could be read. */
@@ -94,7 +94,7 @@ public final class CounterReader {
     }
 
     private MetricSnapshot snapshot(Map<List<String>, Double> sums) {
-        return CounterFamily.snapshot(counter.name(), counter.help(), labelNames, sums);
+        return CounterFamily.snapshot(name(), counter.help(), labelNames, sums);
     }
 
     private static double unsigned(long value) {

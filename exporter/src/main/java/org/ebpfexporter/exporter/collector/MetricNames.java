@@ -1,0 +1,14 @@
+package org.ebpfexporter.exporter.collector;
+
+/** Served metric names: every configured metric gets upstream's {@code ebpf_exporter_} namespace. */
+public final class MetricNames {
+    /** The namespace upstream's exporter puts before every metric name. */
+    public static final String PREFIX = "ebpf_exporter_";
+
+    private MetricNames() {}
+
+    /** The name a configured metric is served under. */
+    public static String served(String configured) {
+        return PREFIX + configured;
+    }
+}
