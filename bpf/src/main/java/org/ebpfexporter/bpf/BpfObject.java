@@ -162,6 +162,7 @@ public final class BpfObject implements AutoCloseable {
             throw new BpfLoadException(path.toString(), -result, log);
         }
         loaded = true;
+        programs.forEach(program -> LoadedPrograms.recordLoaded(program.info().id()));
     }
 
     /** Whether {@link #load()} succeeded. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.ebpfexporter.bpf.LoadedPrograms;
@@ -16,7 +15,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
-/** Checks that BPF is usable before kernel tests and that they leave nothing loaded. */
+/**
+ * Checks that BPF is usable before kernel tests, and that each test leaves none of the programs it
+ * loaded in the kernel (programs of other processes, such as parallel test runs, are ignored).
+ */
 public final class KernelTestExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KernelTestExtension.class);
 
@@ -34,7 +36,7 @@ public final class KernelTestExtension implements BeforeAllCallback, BeforeEachC
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put("before", loadedIds());
+        context.getStore(NAMESPACE).put("before", LoadedPrograms.loadedByThisJvm());
     }
 
     @Override
@@ -50,8 +52,10 @@ public final class KernelTestExtension implements BeforeAllCallback, BeforeEachC
         assertEquals(List.of(), leaked, "BPF programs left loaded by " + context.getDisplayName());
     }
 
+    /** Programs this JVM loaded since the test began that the kernel still has. */
     private static List<ProgramInfo> newPrograms(Set<Integer> before) {
-        return LoadedPrograms.list().stream().filter(p -> !before.contains(p.id())).toList();
+        Set<Integer> ours = LoadedPrograms.loadedByThisJvm();
+        return LoadedPrograms.list().stream().filter(p -> ours.contains(p.id()) && !before.contains(p.id())).toList();
     }
 
     private static void sleep() {
@@ -60,12 +64,6 @@ public final class KernelTestExtension implements BeforeAllCallback, BeforeEachC
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Set<Integer> loadedIds() {
-        Set<Integer> ids = new HashSet<>();
-        LoadedPrograms.list().forEach(p -> ids.add(p.id()));
-        return ids;
     }
 
     /** What keeps BPF from working here, or {@code null} when it works. */
