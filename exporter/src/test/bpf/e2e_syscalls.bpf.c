@@ -1,5 +1,5 @@
-// Counts getppid and getpgrp calls, by syscall number, made by threads named "ebpfx-e2e" only,
-// so that exact counts hold on a busy machine.
+// Counts getppid and getpgrp calls, by syscall number, made by the exporter's own process in
+// threads named "ebpfx-e2e" only, so that exact counts hold on a busy machine.
 #include <vmlinux.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
@@ -15,6 +15,9 @@ struct {
 	__type(value, u64);
 } e2e_syscalls_total SEC(".maps");
 
+/* Set by the exporter to its own process id. */
+const volatile u32 ebpf_exporter_pid = 0;
+
 SEC("raw_tp/sys_enter")
 int count_sys_enter(u64 *ctx)
 {
@@ -23,6 +26,8 @@ int count_sys_enter(u64 *ctx)
 	u64 id = ctx[1];
 
 	if (id != NR_GETPPID && id != NR_GETPGRP)
+		return 0;
+	if (bpf_get_current_pid_tgid() >> 32 != ebpf_exporter_pid)
 		return 0;
 	bpf_get_current_comm(comm, sizeof(comm));
 	/* 10 bytes: the name and its NUL, so longer names do not match. */

@@ -92,6 +92,7 @@ public final class Exporter implements AutoCloseable {
         BpfObject object = null;
         try {
             object = BpfObject.open(file);
+            HostIdentity.current().applyTo(object);
             for (String symbol : config.kaddrs()) {
                 long address = kallsyms.get().address(symbol).orElseThrow(() -> new ExporterException(
                         "config " + config.name() + ": kaddrs: kernel symbol " + symbol + " not found in /proc/kallsyms",
