@@ -87,6 +87,21 @@ class CounterExamplesKernelTest {
     }
 
     @Test
+    void udpDropsCountsOverflowsOfAFullReceiveBuffer() throws Exception {
+        try (ExampleRun run = new ExampleRun("udp-drops");
+                DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                DatagramSocket sender = new DatagramSocket()) {
+            receiver.setReceiveBufferSize(1); // the kernel's minimum: a few datagrams fill it
+            for (int i = 0; i < 200; i++) {
+                sender.send(new DatagramPacket(new byte[1000], 1000, InetAddress.getLoopbackAddress(),
+                        receiver.getLocalPort()));
+            }
+            Map<String, DataPointSnapshot> series = run.series("ebpf_exporter_udp_receive_drops_total");
+            assertTrue(value(series.get("ENOMEM," + receiver.getLocalPort())) >= 100, series.toString());
+        }
+    }
+
+    @Test
     void uprobeMallocCountsCallsByCommand() throws Exception {
         try (ExampleRun run = new ExampleRun("uprobe-malloc")) {
             Process process = new ProcessBuilder("/bin/ls", "-l", "/usr/lib").redirectOutput(ProcessBuilder.Redirect.DISCARD)

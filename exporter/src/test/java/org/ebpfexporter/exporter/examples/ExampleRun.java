@@ -30,7 +30,7 @@ final class ExampleRun implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no family " + name + " in " + names(snapshots)));
     }
 
-    /** Label values (joined by ',') of every data point of a family, to its data point. */
+    /** Label values of every data point (joined by ',', in label-name order) to the data point. */
     Map<String, DataPointSnapshot> series(String name) {
         Map<String, DataPointSnapshot> series = new TreeMap<>();
         for (DataPointSnapshot point : family(name).getDataPoints()) {
