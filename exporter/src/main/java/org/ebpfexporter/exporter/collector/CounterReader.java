@@ -17,15 +17,13 @@ import org.ebpfexporter.exporter.decoder.KeyDecoder;
  * same label set (per-CPU values are summed by {@link MapEntries#u64(int)}).
  */
 public final class CounterReader {
-    private static final int LABEL_CACHE_SIZE = 65_536;
-
     private final String config;
     private final Counter counter;
     private final BpfMap map;
     private final KeyDecoder keyDecoder;
     private final DecoderErrors errors;
     private final String[] labelNames;
-    private final LabelCache cache = new LabelCache(LABEL_CACHE_SIZE);
+    private final LabelCache cache = new LabelCache(LabelCache.DEFAULT_SIZE, LabelCache.DEFAULT_SKIP_SIZE);
     private final MapEntries entries;
     private final byte[] key;
 

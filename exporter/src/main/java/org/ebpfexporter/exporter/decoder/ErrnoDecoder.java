@@ -7,6 +7,9 @@ public final class ErrnoDecoder implements Decoder {
     @Override
     public String decode(byte[] input, int offset, int length) throws DecoderException {
         long number = NumberTable.parse("errno", input, offset, length);
+        if (number < 0) {
+            throw new DecoderException("errno: expected an unsigned number, got " + number);
+        }
         String name = ERRNOS.name(number);
         return name != null ? name : "unknown:" + number;
     }

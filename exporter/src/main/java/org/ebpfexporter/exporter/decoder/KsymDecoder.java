@@ -3,7 +3,10 @@ package org.ebpfexporter.exporter.decoder;
 import java.util.function.Supplier;
 import org.ebpfexporter.bpf.Kallsyms;
 
-/** {@code ksym}: a little-endian kernel address, as the name of the symbol starting there. */
+/**
+ * {@code ksym}: a little-endian kernel address, as the name of the symbol starting exactly there,
+ * or {@code unknown_addr:0xADDRESS}.
+ */
 public final class KsymDecoder implements Decoder {
     private final Supplier<Kallsyms> kallsyms;
 
@@ -17,11 +20,7 @@ public final class KsymDecoder implements Decoder {
         if (length != 8) {
             throw new DecoderException("ksym: expected an 8 byte address, got " + length + " bytes");
         }
-        long address = 0;
-        for (int i = 7; i >= 0; i--) {
-            address = (address << 8) | (input[offset + i] & 0xff);
-        }
-        long found = address;
-        return kallsyms.get().symbolAt(address).orElseGet(() -> "unknown_addr:0x" + Long.toHexString(found));
+        long address = LittleEndian.read(input, offset, 8);
+        return kallsyms.get().symbolAt(address).orElseGet(() -> "unknown_addr:0x" + Long.toHexString(address));
     }
 }

@@ -7,10 +7,6 @@ public final class UintDecoder implements Decoder {
         if (length != 1 && length != 2 && length != 4 && length != 8) {
             throw new DecoderException("uint: unsupported size " + length + " (1, 2, 4 or 8)");
         }
-        long value = 0;
-        for (int i = length - 1; i >= 0; i--) {
-            value = (value << 8) | (input[offset + i] & 0xff);
-        }
-        return Long.toUnsignedString(value);
+        return Long.toUnsignedString(LittleEndian.read(input, offset, length));
     }
 }
