@@ -10,10 +10,13 @@ import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSna
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ebpfexporter.bpf.testing.KernelTest;
 import org.ebpfexporter.bpf.testing.Syscalls;
+import org.ebpfexporter.exporter.decoder.CgroupMount;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +101,22 @@ class CounterExamplesKernelTest {
             }
             Map<String, DataPointSnapshot> series = run.series("ebpf_exporter_udp_receive_drops_total");
             assertTrue(value(series.get("ENOMEM," + receiver.getLocalPort())) >= 100, series.toString());
+        }
+    }
+
+    @Test
+    void cgroupCountsSchedulingByCgroupPath() throws Exception {
+        Path group = CgroupMount.find(CgroupMount.MOUNTINFO).orElseThrow().resolve("ebpfx-example-" + ProcessHandle.current().pid());
+        Files.createDirectory(group);
+        try (ExampleRun run = new ExampleRun("cgroup")) {
+            Process process = new ProcessBuilder("/bin/sh", "-c", "echo $$ > " + group.resolve("cgroup.procs")
+                    + " && for i in 1 2 3 4 5 6 7 8 9 10; do sleep 0.01; done").start();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue());
+            Map<String, DataPointSnapshot> series = run.series("ebpf_exporter_cgroup_sched_switches_total");
+            assertTrue(value(series.get(group.toString())) >= 10, series.keySet().toString());
+        } finally {
+            Files.delete(group);
         }
     }
 
