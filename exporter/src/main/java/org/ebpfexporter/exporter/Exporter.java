@@ -16,6 +16,7 @@ import org.ebpfexporter.exporter.collector.EbpfCollector;
 import org.ebpfexporter.exporter.config.Config;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.config.ConfigLoader;
+import org.ebpfexporter.exporter.config.ConfigSet;
 import org.ebpfexporter.exporter.config.Counter;
 import org.ebpfexporter.exporter.config.Histogram;
 import org.ebpfexporter.exporter.decoder.DecoderRegistry;
@@ -54,9 +55,11 @@ public final class Exporter implements AutoCloseable {
         ConfigLoader loader = new ConfigLoader(registry.names());
         Deque<BpfObject> objects = new ArrayDeque<>();
         List<CounterReader> readers = new ArrayList<>();
+        List<Config> configs = ConfigSet.load(loader, dir, names);
         try {
-            for (String name : names) {
-                Config config = loader.load(dir, name);
+            for (Config config : configs) {
+                String name = config.name();
+                logUnserved(config);
                 BpfObject object = open(dir, config, kallsyms);
                 objects.push(object);
                 readers.addAll(readers(config, object, registry, errors));
@@ -85,6 +88,15 @@ public final class Exporter implements AutoCloseable {
     @Override
     public void close() {
         closeAll(objects);
+    }
+
+    private static void logUnserved(Config config) {
+        if (!config.tracing().spans().isEmpty()) {
+            logger.log(System.Logger.Level.WARNING, "config {0}: tracing is not exported yet, {1} spans ignored",
+                    config.name(), config.tracing().spans().size());
+        }
+        config.cgroupIdMap().ifPresent(map -> logger.log(System.Logger.Level.WARNING,
+                "config {0}: cgroup_id_map {1} is not filled yet", config.name(), map.name()));
     }
 
     private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms) {

@@ -11,42 +11,54 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code NAME.yaml} files in upstream ebpf_exporter's format (YAML 1.1, as its Go parser
- * reads them) and validates what can be checked without the BPF object: required fields, known
- * decoders, no unknown fields. Key sizes against maps are checked when the object is loaded.
+ * reads them) and validates what can be checked without the BPF object: required fields, names,
+ * known decoders and their options, regexps, bucket ranges, and no unknown fields (upstream
+ * ignores a misspelt key silently; here it fails with a "did you mean" hint). Key sizes against
+ * maps are checked when the object is loaded.
+ *
+ * <p>A file fails on its first problem, reported as one line naming file, metric, field and value:
+ * fixing one line at a time is the usual loop, and a later complaint often follows from an
+ * earlier one.
  */
 public final class ConfigLoader {
-    private static final Set<String> ROOT_FIELDS = Set.of("metrics", "kaddrs");
+    private static final Set<String> ROOT_FIELDS = Set.of("metrics", "kaddrs", "tracing", "cgroup_id_map");
     private static final Set<String> METRICS_FIELDS = Set.of("counters", "histograms");
     private static final Set<String> COUNTER_FIELDS = Set.of("name", "help", "labels", "perf_event_array",
             "flush_interval");
     private static final Set<String> HISTOGRAM_FIELDS = Set.of("name", "help", "labels", "bucket_type",
             "bucket_multiplier", "bucket_min", "bucket_max", "bucket_keys");
-    private static final Set<String> LABEL_FIELDS = Set.of("name", "size", "padding", "decoders");
-    private static final Set<String> DECODER_FIELDS = Set.of("name", "static_map", "allow_unknown", "regexps");
+    private static final Set<String> TRACING_FIELDS = Set.of("spans");
+    private static final Set<String> SPAN_FIELDS = Set.of("name", "ringbuf", "service", "labels");
+    private static final Set<String> CGROUP_ID_MAP_FIELDS = Set.of("name", "type", "regexps");
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
-    private final Set<String> knownDecoders;
+    private final LabelReader labels;
 
     /** @param knownDecoders the decoder names a label may use */
     public ConfigLoader(Set<String> knownDecoders) {
-        this.knownDecoders = new TreeSet<>(knownDecoders);
+        this.labels = new LabelReader(knownDecoders);
     }
 
     /**
      * Reads and validates {@code dir/NAME.yaml}.
      *
-     * @throws ConfigException naming the file and the problem
+     * @throws ConfigException naming the file and the problem; also for a name that would leave {@code dir}
      */
     public Config load(Path dir, String name) {
+        ConfigNames.check(dir, name);
         Path file = dir.resolve(name + ".yaml");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(name, file.toString(), reader);
@@ -75,14 +87,13 @@ public final class ConfigLoader {
             histograms.add(histogram(node));
         }
         checkUnique(root, counters, histograms);
-        return new Config(name, new Metrics(counters, histograms), root.strings("kaddrs"));
+        return new Config(name, new Metrics(counters, histograms), root.strings("kaddrs"), tracing(root),
+                cgroupIdMap(root));
     }
 
-    private static Object read(String file, Reader yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+    private static Node read(String file, Reader yaml) {
         try {
-            return new Yaml(new KeysAsWritten(options)).load(yaml);
+            return new Yaml(new SafeConstructor(new LoaderOptions())).compose(yaml);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
             String at = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
@@ -104,16 +115,17 @@ public final class ConfigLoader {
                 throw node.fail("flush_interval", e.getMessage());
             }
         }
-        return new Counter(node.string("name", ""), node.requiredString("help"), labels(node),
+        return new Counter(node.string("name", ""), node.requiredString("help"), labels.labels(node),
                 node.bool("perf_event_array"), flush);
     }
 
     private Histogram histogram(YamlNode unnamed) {
         YamlNode node = named(unnamed, "histogram");
         node.onlyKeys(HISTOGRAM_FIELDS);
+        String help = node.requiredString("help");
         String typeText = node.requiredString("bucket_type");
         BucketType type = BucketType.of(typeText).orElseThrow(() -> node.fail("bucket_type",
-                "unknown bucket type \"" + typeText + "\" (known: exp2, fixed, linear)"));
+                "unknown bucket type \"" + typeText + "\" (known: " + Buckets.knownTypes() + ")"));
         List<Double> keys = new ArrayList<>();
         for (String key : node.strings("bucket_keys")) {
             try {
@@ -122,64 +134,44 @@ public final class ConfigLoader {
                 throw node.fail("bucket_keys", "not a number: " + key);
             }
         }
-        List<Label> labels = labels(node);
-        if (labels.isEmpty()) {
+        List<Label> histogramLabels = labels.labels(node);
+        if (histogramLabels.isEmpty()) {
             throw node.fail("labels", "a histogram needs at least its bucket label");
         }
-        return new Histogram(node.string("name", ""), node.requiredString("help"), labels, type,
+        Histogram histogram = new Histogram(node.string("name", ""), help, histogramLabels, type,
                 node.number("bucket_multiplier", 1), node.integer("bucket_min", 0), node.integer("bucket_max", 0), keys);
+        Buckets.check(node, histogram);
+        return histogram;
     }
 
     /** Re-positions a metric's complaints under its name, once the name is known. */
     private static YamlNode named(YamlNode node, String kind) {
         String name = node.requiredString("name");
-        if (!name.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
-            throw node.fail("name", "\"" + name + "\" is not a valid Prometheus metric name");
+        if (!METRIC_NAME.matcher(name).matches()) {
+            throw node.fail("name", "\"" + name + "\" is not a valid Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)");
         }
         return node.within(kind + " " + name, "");
     }
 
-    private List<Label> labels(YamlNode metric) {
-        List<Label> labels = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        List<YamlNode> nodes = metric.mappings("labels");
-        for (YamlNode node : nodes) {
-            node.onlyKeys(LABEL_FIELDS);
-            String name = node.requiredString("name");
-            if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
-                throw node.fail("name", "\"" + name + "\" is not a valid Prometheus label name");
-            }
-            if (!names.add(name)) {
-                throw node.fail("name", "duplicate label \"" + name + "\"");
-            }
-            int size = node.integer("size", 0);
-            if (size <= 0) {
-                throw node.fail("size", node.has("size") ? "must be positive, got " + size : "missing");
-            }
-            int padding = node.integer("padding", 0);
-            if (padding < 0) {
-                throw node.fail("padding", "must not be negative, got " + padding);
-            }
-            labels.add(new Label(name, size, padding, decoders(node)));
+    private Tracing tracing(YamlNode root) {
+        YamlNode tracing = root.child("tracing").onlyKeys(TRACING_FIELDS);
+        List<Span> spans = new ArrayList<>();
+        for (YamlNode node : tracing.mappings("spans")) {
+            node.onlyKeys(SPAN_FIELDS);
+            spans.add(new Span(node.string("name", ""), node.requiredString("ringbuf"), node.string("service", ""),
+                    labels.labels(node)));
         }
-        return labels;
+        return new Tracing(spans);
     }
 
-    private List<DecoderSpec> decoders(YamlNode label) {
-        List<DecoderSpec> decoders = new ArrayList<>();
-        for (YamlNode node : label.mappings("decoders")) {
-            node.onlyKeys(DECODER_FIELDS);
-            String name = node.requiredString("name");
-            if (!knownDecoders.contains(name)) {
-                throw node.fail("name", "unknown decoder \"" + name + "\" (known: " + String.join(", ", knownDecoders) + ")");
-            }
-            decoders.add(new DecoderSpec(name, node.stringMap("static_map"), node.bool("allow_unknown"),
-                    node.strings("regexps")));
+    private static Optional<CgroupIdMap> cgroupIdMap(YamlNode root) {
+        if (!root.has("cgroup_id_map")) {
+            return Optional.empty();
         }
-        if (decoders.isEmpty()) {
-            throw label.fail("decoders", "missing (at least one decoder is needed)");
-        }
-        return decoders;
+        YamlNode node = root.child("cgroup_id_map").onlyKeys(CGROUP_ID_MAP_FIELDS);
+        List<String> regexps = node.strings("regexps");
+        LabelReader.compileAll(node, "regexps", regexps);
+        return Optional.of(new CgroupIdMap(node.requiredString("name"), node.string("type", ""), regexps));
     }
 
     private static void checkUnique(YamlNode root, List<Counter> counters, List<Histogram> histograms) {

@@ -98,7 +98,7 @@ class ConfigLoaderTest {
             missing name     | help: h                                    | c.yaml: metrics.counters[0].name: missing
             missing help     | name: x_total                              | c.yaml: counter x_total: help: missing
             unknown field    | {name: x_total, help: h, table: t}         | c.yaml: counter x_total: table: unknown field (known: flush_interval, help, labels, name, perf_event_array)
-            bad name         | {name: x-y, help: h}                       | c.yaml: metrics.counters[0].name: "x-y" is not a valid Prometheus metric name
+            bad name         | {name: x-y, help: h}                       | c.yaml: metrics.counters[0].name: "x-y" is not a valid Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)
             unknown decoder  | {name: x_total, help: h, labels: [{name: a, size: 8, decoders: [{name: nope}]}]} | c.yaml: counter x_total: labels[0].decoders[0].name: unknown decoder "nope" (known: ksym, static_map, string, uint)
             no decoders      | {name: x_total, help: h, labels: [{name: a, size: 8}]} | c.yaml: counter x_total: labels[0].decoders: missing (at least one decoder is needed)
             missing size     | {name: x_total, help: h, labels: [{name: a, decoders: [{name: uint}]}]} | c.yaml: counter x_total: labels[0].size: missing
@@ -115,7 +115,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsUnknownTopLevelField() {
         ConfigException e = assertThrows(ConfigException.class, () -> LOADER.parse("c", "c.yaml", "programs: []\n"));
-        assertEquals("c.yaml: programs: unknown field (known: kaddrs, metrics)", e.getMessage());
+        assertEquals("c.yaml: programs: unknown field (known: cgroup_id_map, kaddrs, metrics, tracing)", e.getMessage());
     }
 
     @Test
