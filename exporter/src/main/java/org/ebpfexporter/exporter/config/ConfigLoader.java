@@ -114,7 +114,7 @@ public final class ConfigLoader {
         node.onlyKeys(HISTOGRAM_FIELDS);
         String typeText = node.requiredString("bucket_type");
         BucketType type = BucketType.of(typeText).orElseThrow(() -> node.fail("bucket_type",
-                "unknown bucket type \"" + typeText + "\" (known: exp2, fixed, linear)"));
+                "unknown bucket type \"" + typeText + "\" (known: exp2, exp2zero, fixed, linear)"));
         List<Double> keys = new ArrayList<>();
         for (String key : node.strings("bucket_keys")) {
             try {
