@@ -1,9 +1,11 @@
 package org.ebpfexporter.exporter;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -14,6 +16,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.ebpfexporter.bpf.BpfMap;
 import org.ebpfexporter.bpf.Kallsyms;
 import org.ebpfexporter.bpf.testing.KernelTest;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,17 @@ class HistogramKernelTest {
                 checkEveryCpuHasASeries(exporter, cpu);
             }
         }
+    }
+
+    @Test
+    void badBucketRangeFailsAtStartUpNamingFileMetricAndField() throws Exception {
+        E2eFiles.configDir(dir, CONFIG);
+        Path yaml = dir.resolve(CONFIG + ".yaml");
+        Files.writeString(yaml, Files.readString(yaml).replaceFirst("bucket_min: 0", "bucket_min: 12"));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Exporter.start(dir, List.of(CONFIG), new DecoderErrors()));
+        assertEquals(yaml + ": histogram e2e_hist_values: bucket_max: 10 is below bucket_min 12", e.getMessage());
     }
 
     /** The per-CPU histogram serves one series per possible CPU; only the pinned one counted. */
@@ -150,11 +165,11 @@ class HistogramKernelTest {
                 MemorySegment mask = arena.allocate(size);
                 assertEquals(0, (int) getAffinity.invokeExact(0, size, mask));
                 int cpu = (int) (size * 8 - 1);
-                while (cpu >= 0 && (mask.get(java.lang.foreign.ValueLayout.JAVA_BYTE, cpu / 8) & (1 << (cpu % 8))) == 0) {
+                while (cpu >= 0 && (mask.get(JAVA_BYTE, cpu / 8) & (1 << (cpu % 8))) == 0) {
                     cpu--;
                 }
                 mask.fill((byte) 0);
-                mask.set(java.lang.foreign.ValueLayout.JAVA_BYTE, cpu / 8, (byte) (1 << (cpu % 8)));
+                mask.set(JAVA_BYTE, cpu / 8, (byte) (1 << (cpu % 8)));
                 assertEquals(0, (int) setAffinity.invokeExact(0, size, mask));
                 pinned[0] = cpu;
                 for (int value : VALUES) {
