@@ -10,17 +10,22 @@ import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.bpf.BpfMap;
 import org.ebpfexporter.bpf.BpfObject;
 import org.ebpfexporter.bpf.Kallsyms;
+import org.ebpfexporter.exporter.collector.BucketLayout;
 import org.ebpfexporter.exporter.collector.CounterReader;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.EbpfCollector;
+import org.ebpfexporter.exporter.collector.HistogramReader;
+import org.ebpfexporter.exporter.collector.MapTable;
+import org.ebpfexporter.exporter.collector.MetricReader;
+import org.ebpfexporter.exporter.collector.TableLabels;
 import org.ebpfexporter.exporter.config.Config;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.config.ConfigLoader;
 import org.ebpfexporter.exporter.config.ConfigSet;
 import org.ebpfexporter.exporter.config.Counter;
 import org.ebpfexporter.exporter.config.Histogram;
+import org.ebpfexporter.exporter.config.Label;
 import org.ebpfexporter.exporter.decoder.DecoderRegistry;
-import org.ebpfexporter.exporter.decoder.KeyDecoder;
 
 /**
  * Loads configs and their objects ({@code NAME.yaml} and {@code NAME.bpf.o} of a directory),
@@ -54,7 +59,7 @@ public final class Exporter implements AutoCloseable {
         DecoderRegistry registry = new DecoderRegistry(kallsyms);
         ConfigLoader loader = new ConfigLoader(registry.names());
         Deque<BpfObject> objects = new ArrayDeque<>();
-        List<CounterReader> readers = new ArrayList<>();
+        List<MetricReader> readers = new ArrayList<>();
         List<Config> configs = ConfigSet.load(loader, dir, names);
         try {
             for (Config config : configs) {
@@ -64,8 +69,9 @@ public final class Exporter implements AutoCloseable {
                 objects.push(object);
                 readers.addAll(readers(config, object, registry, errors));
                 errors.initialize(name);
-                logger.log(System.Logger.Level.INFO, "config {0}: {1} programs attached, {2} counters",
-                        name, object.programs().size(), config.metrics().counters().size());
+                logger.log(System.Logger.Level.INFO, "config {0}: {1} programs attached, {2} counters, {3} histograms",
+                        name, object.programs().size(), config.metrics().counters().size(),
+                        config.metrics().histograms().size());
             }
         } catch (RuntimeException e) {
             closeAll(objects);
@@ -127,38 +133,57 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    private static List<CounterReader> readers(Config config, BpfObject object, DecoderRegistry registry,
-                                               DecoderErrors errors) {
+    private static List<MetricReader> readers(Config config, BpfObject object, DecoderRegistry registry,
+                                              DecoderErrors errors) {
         String file = object.path().resolveSibling(config.name() + ".yaml").toString();
-        List<CounterReader> readers = new ArrayList<>();
+        List<MetricReader> readers = new ArrayList<>();
         for (Counter counter : config.metrics().counters()) {
             if (counter.perfEventArray()) {
                 throw new ConfigException(file + ": counter " + counter.name()
                         + ": perf_event_array: not supported yet, use a hash map");
             }
-            BpfMap map = mapOf(file, object, "counter", counter.name());
-            if (map.keySize() != counter.keySize()) {
-                throw new ConfigException(file + ": counter " + counter.name() + ": labels: sizes add up to "
-                        + counter.keySize() + " bytes but map " + map.name() + " has " + map.keySize() + " byte keys");
-            }
-            if (map.valueSize() != Long.BYTES) {
-                throw new ConfigException(file + ": counter " + counter.name() + ": map " + map.name() + " has "
-                        + map.valueSize() + " byte values, expected 8 (u64)");
-            }
-            KeyDecoder keyDecoder;
-            try {
-                keyDecoder = new KeyDecoder(counter.labels(), registry);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(file + ": counter " + counter.name() + ": labels: " + e.getMessage());
-            }
-            readers.add(new CounterReader(config.name(), counter, map, keyDecoder, errors));
+            MapTable table = table(file, config.name(), "counter", counter.name(), counter.labels(), object, registry, errors);
+            readers.add(new CounterReader(counter, table));
         }
         for (Histogram histogram : config.metrics().histograms()) {
-            mapOf(file, object, "histogram", histogram.name());
-            logger.log(System.Logger.Level.WARNING, "config {0}: histogram {1} is not exported yet",
-                    config.name(), histogram.name());
+            String where = file + ": histogram " + histogram.name() + ": ";
+            BucketLayout layout;
+            try {
+                layout = BucketLayout.of(histogram);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + e.getMessage());
+            }
+            MapTable table = table(file, config.name(), "histogram", histogram.name(), histogram.labels(), object,
+                    registry, errors);
+            try {
+                readers.add(new HistogramReader(histogram, layout, table));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + e.getMessage());
+            }
         }
         return readers;
+    }
+
+    /** The map of a metric, checked against its labels: key size, u64 values, decoders. */
+    private static MapTable table(String file, String configName, String kind, String name, List<Label> labels,
+                                  BpfObject object, DecoderRegistry registry, DecoderErrors errors) {
+        String where = file + ": " + kind + " " + name + ": ";
+        BpfMap map = mapOf(file, object, kind, name);
+        TableLabels split = TableLabels.of(labels, map.type().perCpu());
+        if (map.keySize() != split.keySize()) {
+            throw new ConfigException(where + "labels: sizes add up to " + split.keySize() + " bytes but map "
+                    + map.name() + " has " + map.keySize() + " byte keys"
+                    + (split.cpuLabel() != null ? " (the last label, cpu, of a per-CPU map is not part of the key)" : ""));
+        }
+        if (map.valueSize() != Long.BYTES) {
+            throw new ConfigException(where + "map " + map.name() + " has " + map.valueSize()
+                    + " byte values, expected 8 (u64)");
+        }
+        try {
+            return MapTable.of(configName, name, split, map, registry, errors);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + "labels: " + e.getMessage());
+        }
     }
 
     private static BpfMap mapOf(String file, BpfObject object, String kind, String name) {

@@ -19,8 +19,13 @@ public final class E2eFiles {
 
     /** Copies the test object and YAML into {@code dir}, returning it. */
     public static Path configDir(Path dir) throws IOException {
+        return configDir(dir, CONFIG);
+    }
+
+    /** Copies the named test object and YAML into {@code dir}, returning it. */
+    public static Path configDir(Path dir, String config) throws IOException {
         Path built = Path.of(System.getProperty("exporter.test.bpf.dir", "target/test-bpf"));
-        for (String file : new String[] {CONFIG + ".bpf.o", CONFIG + ".yaml"}) {
+        for (String file : new String[] {config + ".bpf.o", config + ".yaml"}) {
             Files.copy(built.resolve(file), dir.resolve(file));
         }
         return dir;

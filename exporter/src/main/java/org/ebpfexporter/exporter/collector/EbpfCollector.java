@@ -8,17 +8,17 @@ import java.util.List;
 
 /** All configured metrics as one client_java {@link MultiCollector}; each scrape reads every map once. */
 public final class EbpfCollector implements MultiCollector {
-    private final List<CounterReader> counters;
+    private final List<MetricReader> readers;
 
-    /** @param counters the readers of every configured counter */
-    public EbpfCollector(List<CounterReader> counters) {
-        this.counters = List.copyOf(counters);
+    /** @param readers the readers of every configured counter and histogram */
+    public EbpfCollector(List<? extends MetricReader> readers) {
+        this.readers = List.copyOf(readers);
     }
 
     @Override
     public MetricSnapshots collect() {
-        List<MetricSnapshot> snapshots = new ArrayList<>(counters.size());
-        for (CounterReader reader : counters) {
+        List<MetricSnapshot> snapshots = new ArrayList<>(readers.size());
+        for (MetricReader reader : readers) {
             snapshots.add(reader.collect());
         }
         return new MetricSnapshots(snapshots);

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum BucketType {
     /** Bucket {@code k} counts values up to {@code 2^k}. */
     EXP2("exp2"),
+    /** Bucket 0 counts zeros; bucket {@code k > 0} counts values up to {@code 2^(k-1)}. */
+    EXP2ZERO("exp2zero"),
     /** Bucket {@code k} counts values up to {@code k}. */
     LINEAR("linear"),
     /** Buckets are the listed {@code bucket_keys}. */

@@ -144,7 +144,7 @@ class ConfigLoaderTest {
                   histograms:
                     - {name: h, help: h, bucket_type: log, labels: [{name: b, size: 8, decoders: [{name: uint}]}]}
                 """));
-        assertEquals("c.yaml: histogram h: bucket_type: unknown bucket type \"log\" (known: exp2, fixed, linear)",
+        assertEquals("c.yaml: histogram h: bucket_type: unknown bucket type \"log\" (known: exp2, exp2zero, fixed, linear)",
                 e.getMessage());
     }
 

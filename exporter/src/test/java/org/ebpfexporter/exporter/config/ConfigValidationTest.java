@@ -37,7 +37,7 @@ class ConfigValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             missing help       | bucket_type: exp2, bucket_max: 3                 | c.yaml: histogram h: help: missing
-            unknown type       | help: h, bucket_type: log2                       | c.yaml: histogram h: bucket_type: unknown bucket type "log2" (known: exp2, fixed, linear)
+            unknown type       | help: h, bucket_type: log2                       | c.yaml: histogram h: bucket_type: unknown bucket type "log2" (known: exp2, exp2zero, fixed, linear)
             max below min      | help: h, bucket_type: exp2, bucket_min: 5, bucket_max: 3 | c.yaml: histogram h: bucket_max: 3 is below bucket_min 5, which leaves no buckets
             negative min       | help: h, bucket_type: linear, bucket_min: -1, bucket_max: 3 | c.yaml: histogram h: bucket_min: must not be negative, got -1
             too many buckets   | help: h, bucket_type: linear, bucket_max: 100000 | c.yaml: histogram h: bucket_max: bucket_min 0 to bucket_max 100000 makes 100001 buckets, more than 1024
