@@ -43,7 +43,7 @@ public final class Main implements Callable<Integer> {
             description = "Path under which to expose metrics (default: ${DEFAULT-VALUE}).")
     private String telemetryPath;
 
-    @Option(names = "--debug", description = "Log debug messages, libbpf's included, and serve raw maps on /maps.")
+    @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
     private boolean debug;
 
     @Option(names = "--config.check", description = "Check whether configs load and attach, then exit.")
