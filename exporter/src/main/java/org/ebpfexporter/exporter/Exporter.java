@@ -6,15 +6,18 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
+import org.ebpfexporter.bpf.BpfAttachException;
 import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.bpf.BpfMap;
 import org.ebpfexporter.bpf.BpfObject;
+import org.ebpfexporter.bpf.BpfProgram;
 import org.ebpfexporter.bpf.Kallsyms;
 import org.ebpfexporter.exporter.collector.BucketLayout;
 import org.ebpfexporter.exporter.collector.CounterReader;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.EbpfCollector;
 import org.ebpfexporter.exporter.collector.HistogramReader;
+import org.ebpfexporter.exporter.collector.LoadedProgram;
 import org.ebpfexporter.exporter.collector.MapTable;
 import org.ebpfexporter.exporter.collector.MetricReader;
 import org.ebpfexporter.exporter.collector.TableLabels;
@@ -38,11 +41,19 @@ public final class Exporter implements AutoCloseable {
     private final Deque<BpfObject> objects;
     private final EbpfCollector collector;
     private final List<String> configNames;
+    private final List<LoadedProgram> programs;
 
-    private Exporter(Deque<BpfObject> objects, EbpfCollector collector, List<String> configNames) {
+    private Exporter(Deque<BpfObject> objects, EbpfCollector collector, List<String> configNames,
+                     List<LoadedProgram> programs) {
         this.objects = objects;
         this.collector = collector;
         this.configNames = List.copyOf(configNames);
+        this.programs = List.copyOf(programs);
+    }
+
+    /** Loads and attaches the named configs of a directory with {@link ExporterOptions#DEFAULTS}. */
+    public static Exporter start(Path dir, List<String> names, DecoderErrors errors) {
+        return start(dir, names, errors, ExporterOptions.DEFAULTS);
     }
 
     /**
@@ -50,23 +61,26 @@ public final class Exporter implements AutoCloseable {
      *
      * @param dir    directory holding {@code NAME.yaml} and {@code NAME.bpf.o}
      * @param names  config names
-     * @param errors where scrape-time failures are counted
+     * @param errors  where scrape-time failures are counted
+     * @param options BTF, strictness and cache sizes
      * @throws ConfigException for an invalid config, {@link ExporterException} when BPF refuses it;
      *                         whatever was already loaded is closed first
      */
-    public static Exporter start(Path dir, List<String> names, DecoderErrors errors) {
+    public static Exporter start(Path dir, List<String> names, DecoderErrors errors, ExporterOptions options) {
         Supplier<Kallsyms> kallsyms = new KallsymsOnce();
         DecoderRegistry registry = new DecoderRegistry(kallsyms);
         ConfigLoader loader = new ConfigLoader(registry.names());
         Deque<BpfObject> objects = new ArrayDeque<>();
         List<MetricReader> readers = new ArrayList<>();
+        List<LoadedProgram> programs = new ArrayList<>();
         List<Config> configs = ConfigSet.load(loader, dir, names);
         try {
             for (Config config : configs) {
                 String name = config.name();
                 logUnserved(config);
-                BpfObject object = open(dir, config, kallsyms);
+                BpfObject object = open(dir, config, kallsyms, options.btfPath());
                 objects.push(object);
+                programs.addAll(attach(config.name(), object, options.strict()));
                 readers.addAll(readers(config, object, registry, errors));
                 errors.initialize(name);
                 logger.log(System.Logger.Level.INFO, "config {0}: {1} programs attached, {2} counters, {3} histograms",
@@ -77,12 +91,17 @@ public final class Exporter implements AutoCloseable {
             closeAll(objects);
             throw e;
         }
-        return new Exporter(objects, new EbpfCollector(readers), names);
+        return new Exporter(objects, new EbpfCollector(readers), names, programs);
     }
 
     /** The collector of every configured metric, to register with a registry. */
     public EbpfCollector collector() {
         return collector;
+    }
+
+    /** Every program of every running config, attached or not. */
+    public List<LoadedProgram> programs() {
+        return programs;
     }
 
     /** The configs running. */
@@ -105,11 +124,11 @@ public final class Exporter implements AutoCloseable {
                 "config {0}: cgroup_id_map {1} is not filled yet", config.name(), map.name()));
     }
 
-    private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms) {
+    private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms, Path btfPath) {
         Path file = dir.resolve(config.name() + ".bpf.o");
         BpfObject object = null;
         try {
-            object = BpfObject.open(file);
+            object = BpfObject.open(file, btfPath);
             HostIdentity.current().applyTo(object);
             for (String symbol : config.kaddrs()) {
                 long address = kallsyms.get().address(symbol).orElseThrow(() -> new ExporterException(
@@ -118,7 +137,6 @@ public final class Exporter implements AutoCloseable {
                 object.setGlobal("kaddr_" + symbol, address);
             }
             object.load();
-            object.attachAll();
             return object;
         } catch (BpfException e) {
             if (object != null) {
@@ -131,6 +149,30 @@ public final class Exporter implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Attaches every program of an object. A failure is fatal when strict, as with upstream's
+     * {@code --config.strict}; otherwise it is logged and the program reported as not attached.
+     */
+    private static List<LoadedProgram> attach(String config, BpfObject object, boolean strict) {
+        List<LoadedProgram> programs = new ArrayList<>();
+        for (BpfProgram program : object.programs()) {
+            boolean attached = false;
+            try {
+                program.attach();
+                attached = true;
+            } catch (BpfAttachException e) {
+                if (strict) {
+                    throw new ExporterException("config " + config + ": " + firstLine(e.getMessage()), e);
+                }
+                logger.log(System.Logger.Level.WARNING, "config {0}: {1} (reported as "
+                        + "ebpf_exporter_ebpf_program_attached 0; --config.strict makes this fatal)",
+                        config, firstLine(e.getMessage()));
+            }
+            programs.add(new LoadedProgram(config, program, attached));
+        }
+        return programs;
     }
 
     private static List<MetricReader> readers(Config config, BpfObject object, DecoderRegistry registry,

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ebpfexporter.exporter.DefaultConfigs;
 import org.ebpfexporter.exporter.Exporter;
+import org.ebpfexporter.exporter.ExporterOptions;
+import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
 
@@ -32,8 +35,8 @@ final class Daemon implements AutoCloseable {
      * @param configDir where the configs are, or {@code null} to run the embedded defaults
      * @param names     config names; empty to run the embedded defaults
      */
-    static Daemon start(Path configDir, List<String> names, ListenAddress address, String metricsPath)
-            throws IOException {
+    static Daemon start(Path configDir, List<String> names, ListenAddress address, String metricsPath,
+                        ExporterOptions options, Exposition exposition) throws IOException {
         DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null;
         Path dir = defaults != null ? defaults.directory() : configDir;
         List<String> configs = defaults != null ? defaults.names() : names;
@@ -41,10 +44,11 @@ final class Daemon implements AutoCloseable {
         DecoderErrors errors = new DecoderErrors().register(registry);
         Exporter exporter = null;
         try {
-            exporter = Exporter.start(dir, configs, errors);
+            exporter = Exporter.start(dir, configs, errors, options);
             registry.register(exporter.collector());
+            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
             JvmMetrics.builder().register(registry);
-            MetricsServer server = MetricsServer.start(address, metricsPath, registry);
+            MetricsServer server = MetricsServer.start(address, metricsPath, registry::scrape, exposition, null);
             logger.log(System.Logger.Level.INFO, "running configs {0}", configs);
             return new Daemon(exporter, server, defaults);
         } catch (IOException | RuntimeException e) {
@@ -55,6 +59,22 @@ final class Daemon implements AutoCloseable {
                 defaults.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Loads and attaches the configs, then closes them again: {@code --config.check}.
+     *
+     * @param configDir where the configs are
+     * @param names     config names; empty to check the embedded defaults
+     * @return the configs checked
+     */
+    static List<String> check(Path configDir, List<String> names, ExporterOptions options) throws IOException {
+        try (DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null) {
+            Path dir = defaults != null ? defaults.directory() : configDir;
+            List<String> configs = defaults != null ? defaults.names() : names;
+            Exporter.start(dir, configs, new DecoderErrors(), options).close();
+            return configs;
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.exporter.ExporterException;
+import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.config.ConfigException;
+import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +46,32 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
     private boolean debug;
 
+    @Option(names = "--config.check", description = "Check whether configs load and attach, then exit.")
+    private boolean configCheck;
+
+    @Option(names = "--config.strict", description = "Fail start-up when any program does not attach.")
+    private boolean configStrict;
+
+    @Option(names = "--config.cache-size", paramLabel = "ENTRIES",
+            description = "Label cache entries per metric (default: ${DEFAULT-VALUE}).")
+    private int cacheSize = ExporterOptions.DEFAULT_CACHE_SIZE;
+
+    @Option(names = "--config.skip-cache-size", paramLabel = "ENTRIES",
+            description = "Cache entries per metric for keys whose labels are skipped (default: ${DEFAULT-VALUE}).")
+    private int skipCacheSize = ExporterOptions.DEFAULT_CACHE_SIZE;
+
+    @Option(names = "--log.no-timestamps", description = "Disable timestamps in log.")
+    private boolean noLogTimestamps;
+
+    @Option(names = "--btf.path", paramLabel = "FILE", description = "Optional BTF file path for CO-RE relocations.")
+    private Path btfPath;
+
+    @Option(names = "--web.exposition", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text: Go's text format 0.0.4, the Go exporter's series, whatever the scraper asks "
+                    + "(default); negotiated: client_java's OpenMetrics, protobuf or text as the scraper asks, "
+                    + "which changes series names.")
+    private String exposition;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /** Runs the exporter until SIGINT or SIGTERM; exits 1 with one line on stderr if it cannot start. */
@@ -58,10 +86,18 @@ public final class Main implements Callable<Integer> {
         if (debug) {
             enableDebugLogging();
         }
+        if (noLogTimestamps) {
+            NoTimestampFormatter.install();
+        }
         Daemon daemon;
         try {
-            List<String> names = configNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
-            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath);
+            List<String> names = names();
+            if (configCheck) {
+                System.out.println("config check successful: " + Daemon.check(configDir, names, options()));
+                return 0;
+            }
+            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath, options(),
+                    Exposition.parse(exposition));
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
@@ -72,6 +108,14 @@ public final class Main implements Callable<Integer> {
         Signal.handle(new Signal("INT"), signal -> stop(daemon));
         stopped.await();
         return 0;
+    }
+
+    List<String> names() {
+        return configNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    ExporterOptions options() {
+        return new ExporterOptions(btfPath, configStrict, cacheSize, skipCacheSize);
     }
 
     private void stop(Daemon daemon) {

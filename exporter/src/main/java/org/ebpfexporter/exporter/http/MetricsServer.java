@@ -1,17 +1,36 @@
 package org.ebpfexporter.exporter.http;
 
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.ebpfexporter.exporter.exposition.SharedCollection;
 
-/** Serves a registry over HTTP (text, OpenMetrics and protobuf, as the scraper asks) with a landing page. */
+/**
+ * Serves metrics over HTTP: the telemetry path, a landing page at {@code /}, and optionally
+ * {@code /maps}. Scrapes that arrive while a collection runs share it ({@link SharedCollection}).
+ */
 public final class MetricsServer implements AutoCloseable {
     private static final System.Logger logger = System.getLogger(MetricsServer.class.getName());
+    private static final int THREADS = 4;
 
-    private final HTTPServer server;
+    private final HttpServer server;
+    private final ExecutorService executor;
 
-    private MetricsServer(HTTPServer server) {
+    private MetricsServer(HttpServer server, ExecutorService executor) {
         this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts serving a registry in Go's text format, without {@code /maps}. */
+    public static MetricsServer start(ListenAddress address, String metricsPath, PrometheusRegistry registry)
+            throws IOException {
+        return start(address, metricsPath, registry::scrape, Exposition.TEXT, null);
     }
 
     /**
@@ -19,41 +38,48 @@ public final class MetricsServer implements AutoCloseable {
      *
      * @param address     where to listen
      * @param metricsPath the telemetry path, such as {@code /metrics}
-     * @param registry    what to serve
+     * @param collect     collects every metric; called afresh for each scrape not already in flight
+     * @param exposition  the format served
+     * @param maps        the handler of {@code /maps}, or {@code null} for none
      * @throws IOException when the address cannot be bound
      */
-    public static MetricsServer start(ListenAddress address, String metricsPath, PrometheusRegistry registry)
-            throws IOException {
+    public static MetricsServer start(ListenAddress address, String metricsPath, Supplier<MetricSnapshots> collect,
+                                      Exposition exposition, HttpHandler maps) throws IOException {
         if (!metricsPath.startsWith("/") || metricsPath.equals("/")) {
             throw new IllegalArgumentException("telemetry path \"" + metricsPath + "\" must start with / and not be /");
         }
-        HTTPServer.Builder builder = HTTPServer.builder()
-                .port(address.port())
-                .registry(registry)
-                .metricsHandlerPath(metricsPath)
-                .defaultHandler(new LandingPage(metricsPath));
-        if (address.host() != null) {
-            builder.hostname(address.host());
-        }
-        HTTPServer server;
+        InetSocketAddress socket = address.host() == null ? new InetSocketAddress(address.port())
+                : new InetSocketAddress(address.host(), address.port());
+        HttpServer server;
         try {
-            server = builder.buildAndStart();
+            server = HttpServer.create(socket, 0);
         } catch (IOException e) {
             throw new IOException("cannot listen on " + (address.host() == null ? "" : address.host()) + ":"
                     + address.port() + ": " + e.getMessage(), e);
         }
-        logger.log(System.Logger.Level.INFO, "serving metrics on port {0,number,#} at {1}", server.getPort(), metricsPath);
-        return new MetricsServer(server);
+        server.createContext("/", new LandingPage(metricsPath));
+        server.createContext(metricsPath, new MetricsHandler(metricsPath, new SharedCollection(collect), exposition));
+        if (maps != null) {
+            server.createContext("/maps", maps);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, Thread.ofPlatform().daemon()
+                .name("ebpf-exporter-http-", 0).factory());
+        server.setExecutor(executor);
+        server.start();
+        logger.log(System.Logger.Level.INFO, "serving metrics on port {0,number,#} at {1} in {2} format",
+                server.getAddress().getPort(), metricsPath, exposition);
+        return new MetricsServer(server, executor);
     }
 
     /** The port listened on (the chosen one when started on port 0). */
     public int port() {
-        return server.getPort();
+        return server.getAddress().getPort();
     }
 
     /** Stops serving. */
     @Override
     public void close() {
-        server.close();
+        server.stop(0);
+        executor.shutdownNow();
     }
 }

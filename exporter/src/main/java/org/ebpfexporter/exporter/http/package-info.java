@@ -1,2 +1,2 @@
-/** The HTTP endpoint: client_java's HTTP server serving the registry, and a landing page. */
+/** The HTTP endpoint: the telemetry path in the chosen format, a landing page, and the debug page of raw maps. */
 package org.ebpfexporter.exporter.http;

@@ -9,32 +9,50 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.ebpfexporter.exporter.exposition.GoTextFormat;
 import org.junit.jupiter.api.Test;
 
-/** Served names equal config names, whatever client_java does with {@code _total}. */
+/** Served names equal config names in the default format; client_java's writers add {@code _total}. */
 class CounterFamilyTest {
     @Test
     void totalNameIsServedAsCounterVerbatim() throws IOException {
-        assertEquals("""
+        String expected = """
                 # HELP timer_starts_total Timers
                 # TYPE timer_starts_total counter
-                timer_starts_total{function="pipe_lock"} 37.0
-                """, text("timer_starts_total", "Timers"));
+                timer_starts_total{function="pipe_lock"} 37
+                """;
+        assertEquals(expected, goText("timer_starts_total", "Timers"));
+        assertEquals(expected.replace(" 37", " 37.0"), clientJavaText("timer_starts_total", "Timers"));
     }
 
     @Test
-    void otherNamesAreServedVerbatimUntyped() throws IOException {
+    void otherNamesAreServedAsCounterVerbatim() throws IOException {
         assertEquals("""
                 # HELP oom_kills OOM kills
-                # TYPE oom_kills untyped
-                oom_kills{function="pipe_lock"} 37.0
-                """, text("oom_kills", "OOM kills"));
+                # TYPE oom_kills counter
+                oom_kills{function="pipe_lock"} 37
+                """, goText("oom_kills", "OOM kills"));
+        assertEquals("""
+                # HELP oom_kills_total OOM kills
+                # TYPE oom_kills_total counter
+                oom_kills_total{function="pipe_lock"} 37.0
+                """, clientJavaText("oom_kills", "OOM kills"));
     }
 
-    private static String text(String name, String help) throws IOException {
+    private static MetricSnapshots snapshots(String name, String help) {
+        return MetricSnapshots.of(CounterFamily.snapshot(name, help,
+                new String[] {"function"}, Map.of(List.of("pipe_lock"), 37.0)));
+    }
+
+    private static String goText(String name, String help) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrometheusTextFormatWriter.create().write(out, MetricSnapshots.of(CounterFamily.snapshot(name, help,
-                new String[] {"function"}, Map.of(List.of("pipe_lock"), 37.0))));
+        GoTextFormat.write(out, snapshots(name, help));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String clientJavaText(String name, String help) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, snapshots(name, help));
         return out.toString(StandardCharsets.UTF_8);
     }
 }
