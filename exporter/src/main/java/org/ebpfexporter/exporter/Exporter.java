@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.bpf.BpfMap;
@@ -13,6 +16,7 @@ import org.ebpfexporter.bpf.Kallsyms;
 import org.ebpfexporter.exporter.collector.CounterReader;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.EbpfCollector;
+import org.ebpfexporter.exporter.collector.MetricNames;
 import org.ebpfexporter.exporter.config.Config;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.config.ConfigLoader;
@@ -32,11 +36,14 @@ public final class Exporter implements AutoCloseable {
     private final Deque<BpfObject> objects;
     private final EbpfCollector collector;
     private final List<String> configNames;
+    private final Map<String, String> metricConfigs;
 
-    private Exporter(Deque<BpfObject> objects, EbpfCollector collector, List<String> configNames) {
+    private Exporter(Deque<BpfObject> objects, EbpfCollector collector, List<String> configNames,
+                     Map<String, String> metricConfigs) {
         this.objects = objects;
         this.collector = collector;
         this.configNames = List.copyOf(configNames);
+        this.metricConfigs = Map.copyOf(metricConfigs);
     }
 
     /**
@@ -54,6 +61,7 @@ public final class Exporter implements AutoCloseable {
         ConfigLoader loader = new ConfigLoader(registry.names());
         Deque<BpfObject> objects = new ArrayDeque<>();
         List<CounterReader> readers = new ArrayList<>();
+        Map<String, String> metricConfigs = new HashMap<>();
         try {
             for (String name : names) {
                 Config config = loader.load(dir, name);
@@ -61,6 +69,8 @@ public final class Exporter implements AutoCloseable {
                 objects.push(object);
                 readers.addAll(readers(config, object, registry, errors));
                 errors.initialize(name);
+                config.metrics().counters().forEach(c -> metricConfigs.put(MetricNames.served(c.name()), name));
+                config.metrics().histograms().forEach(h -> metricConfigs.put(MetricNames.served(h.name()), name));
                 logger.log(System.Logger.Level.INFO, "config {0}: {1} programs attached, {2} counters",
                         name, object.programs().size(), config.metrics().counters().size());
             }
@@ -68,7 +78,7 @@ public final class Exporter implements AutoCloseable {
             closeAll(objects);
             throw e;
         }
-        return new Exporter(objects, new EbpfCollector(readers), names);
+        return new Exporter(objects, new EbpfCollector(readers), names, metricConfigs);
     }
 
     /** The collector of every configured metric, to register with a registry. */
@@ -79,6 +89,17 @@ public final class Exporter implements AutoCloseable {
     /** The configs running. */
     public List<String> configNames() {
         return configNames;
+    }
+
+    /**
+     * The config that defines a served metric.
+     *
+     * @param metric the metric name as served on {@code /metrics}, such as
+     *               {@code ebpf_exporter_timer_starts_total}
+     * @return the config name, or empty for a metric no config defines (a built-in one)
+     */
+    public Optional<String> configOf(String metric) {
+        return Optional.ofNullable(metricConfigs.get(metric));
     }
 
     /** Detaches every program and unloads every object, newest first. Idempotent. */

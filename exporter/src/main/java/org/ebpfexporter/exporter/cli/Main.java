@@ -13,6 +13,7 @@ import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.jmx.JmxOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,22 @@ public final class Main implements Callable<Integer> {
             description = "Path under which to expose metrics (default: ${DEFAULT-VALUE}).")
     private String telemetryPath;
 
+    @Option(names = "--jmx.listen-address", paramLabel = "HOST:PORT",
+            description = "Serve the MBeans over remote JMX (RMI registry and connector on this one port), "
+                    + "for jconsole HOST:PORT. Off by default.")
+    private String jmxListenAddress;
+
+    @Option(names = "--jmx.password-file", paramLabel = "FILE",
+            description = "Remote JMX users and passwords, in the format of the JDK's jmxremote.password.")
+    private Path jmxPasswordFile;
+
+    @Option(names = "--jmx.access-file", paramLabel = "FILE",
+            description = "Remote JMX access levels, in the format of the JDK's jmxremote.access.")
+    private Path jmxAccessFile;
+
+    @Option(names = "--jmx.ssl", description = "Remote JMX over TLS, set up by the javax.net.ssl.* system properties.")
+    private boolean jmxSsl;
+
     @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
     private boolean debug;
 
@@ -61,7 +78,9 @@ public final class Main implements Callable<Integer> {
         Daemon daemon;
         try {
             List<String> names = configNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
-            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath);
+            JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
+                    jmxPasswordFile, jmxAccessFile, jmxSsl);
+            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath, jmx);
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
