@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.ebpfexporter.bpf.BpfAttachException;
 import org.ebpfexporter.bpf.BpfException;
@@ -21,6 +24,7 @@ import org.ebpfexporter.exporter.collector.LoadedProgram;
 import org.ebpfexporter.exporter.collector.MapTable;
 import org.ebpfexporter.exporter.collector.MetricReader;
 import org.ebpfexporter.exporter.collector.TableLabels;
+import org.ebpfexporter.exporter.collector.MetricNames;
 import org.ebpfexporter.exporter.config.Config;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.config.ConfigLoader;
@@ -42,13 +46,15 @@ public final class Exporter implements AutoCloseable {
     private final EbpfCollector collector;
     private final List<String> configNames;
     private final List<LoadedProgram> programs;
+    private final Map<String, String> metricConfigs;
 
     private Exporter(Deque<BpfObject> objects, EbpfCollector collector, List<String> configNames,
-                     List<LoadedProgram> programs) {
+                     List<LoadedProgram> programs, Map<String, String> metricConfigs) {
         this.objects = objects;
         this.collector = collector;
         this.configNames = List.copyOf(configNames);
         this.programs = List.copyOf(programs);
+        this.metricConfigs = Map.copyOf(metricConfigs);
     }
 
     /** Loads and attaches the named configs of a directory with {@link ExporterOptions#DEFAULTS}. */
@@ -73,6 +79,7 @@ public final class Exporter implements AutoCloseable {
         Deque<BpfObject> objects = new ArrayDeque<>();
         List<MetricReader> readers = new ArrayList<>();
         List<LoadedProgram> programs = new ArrayList<>();
+        Map<String, String> metricConfigs = new HashMap<>();
         List<Config> configs = ConfigSet.load(loader, dir, names);
         try {
             for (Config config : configs) {
@@ -83,6 +90,8 @@ public final class Exporter implements AutoCloseable {
                 programs.addAll(attach(config.name(), object, options.strict()));
                 readers.addAll(readers(config, object, registry, errors));
                 errors.initialize(name);
+                config.metrics().counters().forEach(c -> metricConfigs.put(MetricNames.served(c.name()), name));
+                config.metrics().histograms().forEach(h -> metricConfigs.put(MetricNames.served(h.name()), name));
                 logger.log(System.Logger.Level.INFO, "config {0}: {1} programs attached, {2} counters, {3} histograms",
                         name, object.programs().size(), config.metrics().counters().size(),
                         config.metrics().histograms().size());
@@ -91,7 +100,7 @@ public final class Exporter implements AutoCloseable {
             closeAll(objects);
             throw e;
         }
-        return new Exporter(objects, new EbpfCollector(readers), names, programs);
+        return new Exporter(objects, new EbpfCollector(readers), names, programs, metricConfigs);
     }
 
     /** The collector of every configured metric, to register with a registry. */
@@ -107,6 +116,17 @@ public final class Exporter implements AutoCloseable {
     /** The configs running. */
     public List<String> configNames() {
         return configNames;
+    }
+
+    /**
+     * The config that defines a served metric.
+     *
+     * @param metric the metric name as served on {@code /metrics}, such as
+     *               {@code ebpf_exporter_timer_starts_total}
+     * @return the config name, or empty for a metric no config defines (a built-in one)
+     */
+    public Optional<String> configOf(String metric) {
+        return Optional.ofNullable(metricConfigs.get(metric));
     }
 
     /** Detaches every program and unloads every object, newest first. Idempotent. */

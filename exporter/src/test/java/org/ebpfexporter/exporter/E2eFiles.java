@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ebpfexporter.bpf.testing.Syscalls;
 
 /** The test-only BPF object and its config (built by src/test/bpf/Makefile), and scraping helpers. */
 public final class E2eFiles {
@@ -29,6 +31,24 @@ public final class E2eFiles {
             Files.copy(built.resolve(file), dir.resolve(file));
         }
         return dir;
+    }
+
+    /** Calls getppid and getpgrp from a thread whose comm is the one the test program counts. */
+    public static void syscalls(int getppid, int getpgrp) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                Syscalls.getppid(getppid);
+                Syscalls.getpgrp(getpgrp);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, THREAD_NAME);
+        thread.start();
+        thread.join();
+        if (failure.get() != null) {
+            throw new AssertionError("system calls failed", failure.get());
+        }
     }
 
     /** GETs a path of a local server, returning the body; fails on a non-200 status. */

@@ -10,23 +10,33 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 
 /** The kind of a metric family, spelled as it appears in the {@code type} key of an ObjectName. */
 enum FamilyType {
-  COUNTER("Counter"),
-  GAUGE("Gauge"),
-  HISTOGRAM("Histogram"),
-  SUMMARY("Summary"),
-  INFO("Info"),
-  STATE_SET("StateSet"),
-  UNKNOWN("Unknown");
+  COUNTER("Counter", "_total"),
+  GAUGE("Gauge", ""),
+  HISTOGRAM("Histogram", ""),
+  SUMMARY("Summary", ""),
+  INFO("Info", "_info"),
+  STATE_SET("StateSet", ""),
+  UNKNOWN("Unknown", "");
 
   private final String objectNameValue;
+  private final String expositionSuffix;
 
-  FamilyType(String objectNameValue) {
+  FamilyType(String objectNameValue, String expositionSuffix) {
     this.objectNameValue = objectNameValue;
+    this.expositionSuffix = expositionSuffix;
   }
 
   /** The value of the {@code type} key property. */
   String objectNameValue() {
     return objectNameValue;
+  }
+
+  /**
+   * The family name as the text exposition formats write it: client_java's snapshots drop
+   * {@code _total} from counters and {@code _info} from info families, and its writers add them back.
+   */
+  String expositionName(String prometheusName) {
+    return prometheusName + expositionSuffix;
   }
 
   /** Histograms and summaries carry count, sum and a nested table instead of one value. */

@@ -25,9 +25,12 @@ import javax.management.ObjectName;
  * <p>ObjectNames have the form {@code <domain>:type=<Type>,config=<config>,name=<name>}, where
  * {@code Type} is one of {@code Counter}, {@code Gauge}, {@code Histogram}, {@code Summary},
  * {@code Info}, {@code StateSet}, {@code Unknown}; {@code config} is given by the caller's
- * function of the family name; {@code name} is the family name (client_java's, so a counter has
- * no {@code _total}) without the configured prefix. Values that ObjectName does not accept
- * unquoted are quoted with {@link ObjectName#quote}.
+ * function of the family name; {@code name} is the family name without the configured prefix.
+ * The family name is the one the text exposition formats write, which is what a user sees on
+ * {@code /metrics}: a counter keeps its {@code _total} suffix and an info family its
+ * {@code _info} suffix, although client_java's snapshots drop both (so counter
+ * {@code ebpf_exporter_timer_starts_total} becomes {@code name=timer_starts_total}). Values that
+ * ObjectName does not accept unquoted are quoted with {@link ObjectName#quote}.
  *
  * <p>Attributes, all with open types:
  *
@@ -83,7 +86,8 @@ public final class JmxBridge implements AutoCloseable {
    * @param server the MBean server to register in
    * @param snapshots the shared collection, called at most once per {@code cacheTime}
    * @param domain the ObjectName domain
-   * @param configOf maps a family name to the value of the {@code config} key
+   * @param configOf maps a family name, as the text exposition writes it, to the value of the
+   *     {@code config} key
    * @param prefix stripped from the start of family names in the {@code name} key
    * @param maxRows maximum rows of a {@code Series} table, at least 1
    * @param cacheTime how long one collection serves attribute reads; zero collects on every read
@@ -176,20 +180,21 @@ public final class JmxBridge implements AutoCloseable {
   private Map<ObjectName, MetricSnapshot> wanted(MetricSnapshots snapshots) {
     Map<ObjectName, MetricSnapshot> wanted = new LinkedHashMap<>();
     for (MetricSnapshot snapshot : snapshots) {
-      String family = snapshot.getMetadata().getPrometheusName();
+      FamilyType type = FamilyType.of(snapshot);
+      String family = type.expositionName(snapshot.getMetadata().getPrometheusName());
       String config = Objects.requireNonNullElse(configOf.apply(family), "");
       String shortName =
           family.startsWith(prefix) && family.length() > prefix.length()
               ? family.substring(prefix.length())
               : family;
-      ObjectName name = ObjectNames.of(domain, FamilyType.of(snapshot), config, shortName);
+      ObjectName name = ObjectNames.of(domain, type, config, shortName);
       MetricSnapshot previous = wanted.putIfAbsent(name, snapshot);
       if (previous != null) {
         logger.log(
             System.Logger.Level.WARNING,
             "families {0} and {1} map to the same MBean {2}; publishing only the first",
             previous.getMetadata().getPrometheusName(),
-            family,
+            snapshot.getMetadata().getPrometheusName(),
             name);
       }
     }
@@ -268,7 +273,8 @@ public final class JmxBridge implements AutoCloseable {
     /**
      * Sets how the {@code config} key is derived from a family name.
      *
-     * @param configOf maps a family name to the value of the {@code config} key; null results
+     * @param configOf maps a family name, as the text exposition writes it (counters with
+     *     {@code _total}), to the value of the {@code config} key; null results
      *     become the empty (quoted) value
      * @return this builder
      */

@@ -13,6 +13,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,7 @@ class JmxBridgeTest {
     counter.inc(3);
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Counter,config=biolatency,name=events");
+      ObjectName on = name("ebpf_exporter:type=Counter,config=biolatency,name=events_total");
       assertEquals(Set.of(on), bridge.registeredNames());
       assertEquals(3.0, mbs.getAttribute(on, "Value"));
       assertEquals(3.0, mbs.getAttribute(on, "Total"));
@@ -87,7 +88,7 @@ class JmxBridgeTest {
     counter.labelValues("write", "y").inc(5);
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Counter,config=biolatency,name=syscalls");
+      ObjectName on = name("ebpf_exporter:type=Counter,config=biolatency,name=syscalls_total");
       TabularData series = (TabularData) mbs.getAttribute(on, "Series");
       assertEquals(2, series.size());
       // "value" is the value column, so the label of that name becomes "value_label".
@@ -175,10 +176,31 @@ class JmxBridgeTest {
         JmxBridge.builder(mbs, registry::scrape).configOf(f -> "disk,io=1").build()) {
       bridge.refresh();
       ObjectName on = bridge.registeredNames().iterator().next();
-      assertEquals("ebpf_exporter:type=Counter,config=\"disk,io=1\",name=hits", on.toString());
+      assertEquals("ebpf_exporter:type=Counter,config=\"disk,io=1\",name=hits_total", on.toString());
       assertEquals("disk,io=1", ObjectName.unquote(on.getKeyProperty("config")));
-      assertEquals("hits", on.getKeyProperty("name"));
+      assertEquals("hits_total", on.getKeyProperty("name"));
       assertEquals(1.0, mbs.getAttribute(on, "Value"));
+    }
+  }
+
+  @Test
+  void namesAreTheExposedNamesCountersKeepTotal() throws Exception {
+    Counter.builder().name("ebpf_exporter_timer_starts_total").help("t").register(registry).inc(2);
+    Gauge.builder().name("ebpf_exporter_depth").help("d").register(registry).set(1);
+    List<String> asked = new ArrayList<>();
+    try (JmxBridge bridge =
+        JmxBridge.builder(mbs, registry::scrape)
+            .configOf(f -> { asked.add(f); return "timers"; })
+            .cacheTime(Duration.ZERO)
+            .build()) {
+      bridge.refresh();
+      assertEquals(
+          Set.of(
+              name("ebpf_exporter:type=Counter,config=timers,name=timer_starts_total"),
+              name("ebpf_exporter:type=Gauge,config=timers,name=depth")),
+          bridge.registeredNames());
+      // The config function sees the names as /metrics shows them, prefix included.
+      assertEquals(Set.of("ebpf_exporter_timer_starts_total", "ebpf_exporter_depth"), Set.copyOf(asked));
     }
   }
 
@@ -188,7 +210,7 @@ class JmxBridgeTest {
     Gauge b = Gauge.builder().name("b").help("b").register(registry);
     a.inc();
     b.set(1);
-    ObjectName aName = name("ebpf_exporter:type=Counter,config=exporter,name=a");
+    ObjectName aName = name("ebpf_exporter:type=Counter,config=exporter,name=a_total");
     ObjectName bName = name("ebpf_exporter:type=Gauge,config=exporter,name=b");
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
@@ -217,10 +239,10 @@ class JmxBridgeTest {
       first.refresh();
       IllegalStateException e = assertThrows(IllegalStateException.class, second::refresh);
       assertTrue(
-          e.getMessage().contains("ebpf_exporter:type=Counter,config=exporter,name=shared"),
+          e.getMessage().contains("ebpf_exporter:type=Counter,config=exporter,name=shared_total"),
           e.getMessage());
       assertTrue(second.registeredNames().isEmpty());
-      assertFalse(mbs.isRegistered(name("ebpf_exporter:type=Counter,config=exporter,name=only_second")));
+      assertFalse(mbs.isRegistered(name("ebpf_exporter:type=Counter,config=exporter,name=only_second_total")));
       assertEquals(1, mbs.queryNames(name("ebpf_exporter:*"), null).size());
       assertEquals(1.0, mbs.getAttribute(first.registeredNames().iterator().next(), "Value"));
     }
@@ -293,7 +315,7 @@ class JmxBridgeTest {
   void worksOnThePlatformMBeanServer() throws Exception {
     Counter.builder().name("ebpf_exporter_platform_total").help("p").register(registry).inc(4);
     MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
-    ObjectName on = name("jmx_bridge_test:type=Counter,config=platform_total,name=platform");
+    ObjectName on = name("jmx_bridge_test:type=Counter,config=platform_total,name=platform_total");
     try (JmxBridge bridge =
         JmxBridge.builder(platform, registry::scrape)
             .domain("jmx_bridge_test").configOf(f -> "platform_total").build()) {

@@ -101,7 +101,7 @@ class OtherFamilyTypesTest {
             .build();
     publish(MetricSnapshots.of(info, unknown));
     TabularData series =
-        (TabularData) mbs.getAttribute(new ObjectName("ebpf_exporter:type=Info,config=cfg,name=build"), "Series");
+        (TabularData) mbs.getAttribute(new ObjectName("ebpf_exporter:type=Info,config=cfg,name=build_info"), "Series");
     assertEquals(1.0, series.get(new Object[] {"1.2"}).get("value"));
     assertEquals(
         42.0, mbs.getAttribute(new ObjectName("ebpf_exporter:type=Unknown,config=cfg,name=mystery"), "Value"));

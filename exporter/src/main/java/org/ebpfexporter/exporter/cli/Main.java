@@ -15,6 +15,7 @@ import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.jmx.JmxOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,22 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--web.telemetry-path", paramLabel = "PATH", defaultValue = "/metrics",
             description = "Path under which to expose metrics (default: ${DEFAULT-VALUE}).")
     private String telemetryPath;
+
+    @Option(names = "--jmx.listen-address", paramLabel = "HOST:PORT",
+            description = "Serve the MBeans over remote JMX (RMI registry and connector on this one port), "
+                    + "for jconsole HOST:PORT. Off by default.")
+    private String jmxListenAddress;
+
+    @Option(names = "--jmx.password-file", paramLabel = "FILE",
+            description = "Remote JMX users and passwords, in the format of the JDK's jmxremote.password.")
+    private Path jmxPasswordFile;
+
+    @Option(names = "--jmx.access-file", paramLabel = "FILE",
+            description = "Remote JMX access levels, in the format of the JDK's jmxremote.access.")
+    private Path jmxAccessFile;
+
+    @Option(names = "--jmx.ssl", description = "Remote JMX over TLS, set up by the javax.net.ssl.* system properties.")
+    private boolean jmxSsl;
 
     @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
     private boolean debug;
@@ -96,8 +113,10 @@ public final class Main implements Callable<Integer> {
                 System.out.println("config check successful: " + Daemon.check(configDir, names, options()));
                 return 0;
             }
+            JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
+                    jmxPasswordFile, jmxAccessFile, jmxSsl);
             daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath, options(),
-                    Exposition.parse(exposition));
+                    Exposition.parse(exposition), jmx);
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

@@ -1,0 +1,7 @@
+/**
+ * JMX: {@link org.ebpfexporter.exporter.jmx.ExporterMBeans} publishes every served
+ * {@code ebpf_exporter_*} metric as an MBean through the generic {@code jmx-bridge};
+ * {@link org.ebpfexporter.exporter.jmx.JmxRemote} serves the MBean server to JConsole and VisualVM
+ * over RMI on one port, as {@code -Dcom.sun.management.jmxremote.port} does.
+ */
+package org.ebpfexporter.exporter.jmx;

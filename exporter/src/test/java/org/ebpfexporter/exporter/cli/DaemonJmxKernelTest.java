@@ -1,0 +1,98 @@
+package org.ebpfexporter.exporter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.ebpfexporter.bpf.testing.KernelTest;
+import org.ebpfexporter.exporter.E2eFiles;
+import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.ExporterOptions;
+import org.ebpfexporter.exporter.http.Exposition;
+import org.ebpfexporter.exporter.jmx.JmxOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon's MBeans: read remotely by a JVM with JDK classes only, and gone when it stops. */
+@KernelTest
+class DaemonJmxKernelTest {
+    private static final String SYSCALLS = "ebpf_exporter:type=Counter,config=e2e_syscalls,name=e2e_syscalls_total";
+    private static final String ERRORS = "ebpf_exporter:type=Counter,config=exporter,name=decoder_errors_total";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(120)
+    void remoteClientReadsWhatMetricsServesAndMBeansGoWithTheDaemon() throws Exception {
+        E2eFiles.configDir(dir);
+        int httpPort = freePort();
+        int jmxPort = freePort();
+        MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
+        JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false);
+        Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG), ListenAddress.parse("127.0.0.1:" + httpPort),
+                "/metrics", ExporterOptions.DEFAULTS, Exposition.TEXT, jmx);
+        try {
+            E2eFiles.syscalls(37, 5);
+            // Past the MBeans' one second cache, which still holds the collection made at start.
+            Thread.sleep(1_100);
+            List<String> metrics = E2eFiles.get(httpPort, "/metrics").lines().toList();
+            assertTrue(metrics.contains("ebpf_exporter_e2e_syscalls_total{syscall=\"getppid\"} 37"), metrics.toString());
+            assertTrue(metrics.contains("ebpf_exporter_e2e_syscalls_total{syscall=\"getpgrp\"} 5"), metrics.toString());
+            assertTrue(metrics.contains("ebpf_exporter_decoder_errors_total{config=\"e2e_syscalls\"} 0"),
+                    metrics.toString());
+            List<String> remote = readRemotely("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi",
+                    SYSCALLS, ERRORS);
+            assertEquals(List.of(
+                    "decoder_errors_total config=e2e_syscalls 0.0",
+                    "e2e_syscalls_total syscall=getpgrp 5.0",
+                    "e2e_syscalls_total syscall=getppid 37.0"), remote.stream().sorted().toList());
+        } finally {
+            daemon.close();
+        }
+        assertEquals(Set.of(), platform.queryNames(new ObjectName("ebpf_exporter:*"), null));
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", jmxPort).close(),
+                "the JMX port is closed");
+    }
+
+    /** Runs JmxRead.java in a new JVM in source mode, with no class path at all. */
+    private List<String> readRemotely(String url, String... names) throws Exception {
+        Path source = dir.resolve("JmxRead.java");
+        try (InputStream in = DaemonJmxKernelTest.class.getResourceAsStream("/jmx/JmxRead.java")) {
+            Files.copy(in, source);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), source.toString(), url));
+        command.addAll(List.of(names));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("client-out.txt").toFile())
+                .redirectError(dir.resolve("client-err.txt").toFile());
+        builder.environment().remove("CLASSPATH");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        Process process = builder.start();
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the JMX client did not finish");
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("client-err.txt")));
+        return Files.readAllLines(dir.resolve("client-out.txt"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * A JMX client made of JDK classes only, run in single-file source mode: connects to the URL in
+ * the first argument and prints every row of the Series attribute of each further ObjectName as
+ * "name label=value... value".
+ */
+public class JmxRead {
+    public static void main(String[] args) throws Exception {
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(args[0]))) {
+            MBeanServerConnection connection = connector.getMBeanServerConnection();
+            for (int i = 1; i < args.length; i++) {
+                ObjectName name = new ObjectName(args[i]);
+                TabularData series = (TabularData) connection.getAttribute(name, "Series");
+                for (Object row : series.values()) {
+                    CompositeData data = (CompositeData) row;
+                    List<String> labels = new ArrayList<>();
+                    for (String key : series.getTabularType().getIndexNames()) {
+                        labels.add(key + "=" + data.get(key));
+                    }
+                    System.out.println(name.getKeyProperty("name") + " " + String.join(",", labels) + " "
+                            + data.get("value"));
+                }
+            }
+        }
+    }
+}
