@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.bpf.BpfMap;
@@ -13,6 +15,7 @@ import org.ebpfexporter.bpf.Kallsyms;
 import org.ebpfexporter.exporter.collector.CounterReader;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.EbpfCollector;
+import org.ebpfexporter.exporter.collector.MetricNames;
 import org.ebpfexporter.exporter.config.Config;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.config.ConfigLoader;
@@ -32,11 +35,14 @@ public final class Exporter implements AutoCloseable {
     private final Deque<BpfObject> objects;
     private final EbpfCollector collector;
     private final List<String> configNames;
+    private final Map<String, String> metricConfigs;
 
-    private Exporter(Deque<BpfObject> objects, EbpfCollector collector, List<String> configNames) {
+    private Exporter(Deque<BpfObject> objects, EbpfCollector collector, List<String> configNames,
+                     Map<String, String> metricConfigs) {
         this.objects = objects;
         this.collector = collector;
         this.configNames = List.copyOf(configNames);
+        this.metricConfigs = Map.copyOf(metricConfigs);
     }
 
     /**
@@ -49,18 +55,31 @@ public final class Exporter implements AutoCloseable {
      *                         whatever was already loaded is closed first
      */
     public static Exporter start(Path dir, List<String> names, DecoderErrors errors) {
+        return start(dir, names, errors, JvmTarget.none());
+    }
+
+    /**
+     * Loads and attaches the named configs of a directory, with programs in plain {@code usdt}
+     * sections attached to the probes of {@code target}.
+     *
+     * @see #start(Path, List, DecoderErrors)
+     */
+    public static Exporter start(Path dir, List<String> names, DecoderErrors errors, JvmTarget target) {
         Supplier<Kallsyms> kallsyms = new KallsymsOnce();
         DecoderRegistry registry = new DecoderRegistry(kallsyms);
         ConfigLoader loader = new ConfigLoader(registry.names());
         Deque<BpfObject> objects = new ArrayDeque<>();
         List<CounterReader> readers = new ArrayList<>();
+        Map<String, String> metricConfigs = new LinkedHashMap<>();
         try {
             for (String name : names) {
                 Config config = loader.load(dir, name);
-                BpfObject object = open(dir, config, kallsyms);
+                BpfObject object = open(dir, config, kallsyms, target);
                 objects.push(object);
                 readers.addAll(readers(config, object, registry, errors));
                 errors.initialize(name);
+                config.metrics().counters().forEach(c -> metricConfigs.put(MetricNames.served(c.name()), name));
+                config.metrics().histograms().forEach(h -> metricConfigs.put(MetricNames.served(h.name()), name));
                 logger.log(System.Logger.Level.INFO, "config {0}: {1} programs attached, {2} counters",
                         name, object.programs().size(), config.metrics().counters().size());
             }
@@ -68,7 +87,7 @@ public final class Exporter implements AutoCloseable {
             closeAll(objects);
             throw e;
         }
-        return new Exporter(objects, new EbpfCollector(readers), names);
+        return new Exporter(objects, new EbpfCollector(readers), names, metricConfigs);
     }
 
     /** The collector of every configured metric, to register with a registry. */
@@ -81,18 +100,23 @@ public final class Exporter implements AutoCloseable {
         return configNames;
     }
 
+    /** The config defining each configured metric, by the metric's served name. */
+    public Map<String, String> metricConfigs() {
+        return metricConfigs;
+    }
+
     /** Detaches every program and unloads every object, newest first. Idempotent. */
     @Override
     public void close() {
         closeAll(objects);
     }
 
-    private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms) {
+    private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms, JvmTarget target) {
         Path file = dir.resolve(config.name() + ".bpf.o");
         BpfObject object = null;
         try {
             object = BpfObject.open(file);
-            HostIdentity.current().applyTo(object);
+            target.identity().applyTo(object);
             for (String symbol : config.kaddrs()) {
                 long address = kallsyms.get().address(symbol).orElseThrow(() -> new ExporterException(
                         "config " + config.name() + ": kaddrs: kernel symbol " + symbol + " not found in /proc/kallsyms",
@@ -100,7 +124,7 @@ public final class Exporter implements AutoCloseable {
                 object.setGlobal("kaddr_" + symbol, address);
             }
             object.load();
-            object.attachAll();
+            ProgramAttacher.attachAll(config.name(), object, target);
             return object;
         } catch (BpfException e) {
             if (object != null) {

@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ebpfexporter.exporter.DefaultConfigs;
 import org.ebpfexporter.exporter.Exporter;
+import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
+import org.ebpfexporter.exporter.jfr.JfrPublisher;
+import org.ebpfexporter.exporter.jfr.JfrSettings;
+import org.ebpfexporter.jfr.JfrBridge;
 
 /** A running exporter: configs loaded, their metrics and the JVM's registered, the HTTP server up. */
 final class Daemon implements AutoCloseable {
@@ -18,12 +22,14 @@ final class Daemon implements AutoCloseable {
     private final Exporter exporter;
     private final MetricsServer server;
     private final DefaultConfigs defaults;
+    private final JfrBridge jfr;
     private boolean closed;
 
-    private Daemon(Exporter exporter, MetricsServer server, DefaultConfigs defaults) {
+    private Daemon(Exporter exporter, MetricsServer server, DefaultConfigs defaults, JfrBridge jfr) {
         this.exporter = exporter;
         this.server = server;
         this.defaults = defaults;
+        this.jfr = jfr;
     }
 
     /**
@@ -31,23 +37,30 @@ final class Daemon implements AutoCloseable {
      *
      * @param configDir where the configs are, or {@code null} to run the embedded defaults
      * @param names     config names; empty to run the embedded defaults
+     * @param jfr       whether and how to publish to JFR
+     * @param jvm       the JVM whose HotSpot probes usdt programs attach to
      */
-    static Daemon start(Path configDir, List<String> names, ListenAddress address, String metricsPath)
-            throws IOException {
+    static Daemon start(Path configDir, List<String> names, ListenAddress address, String metricsPath,
+                        JfrSettings jfr, JvmTarget jvm) throws IOException {
         DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null;
         Path dir = defaults != null ? defaults.directory() : configDir;
         List<String> configs = defaults != null ? defaults.names() : names;
         PrometheusRegistry registry = new PrometheusRegistry();
         DecoderErrors errors = new DecoderErrors().register(registry);
         Exporter exporter = null;
+        JfrBridge bridge = null;
         try {
-            exporter = Exporter.start(dir, configs, errors);
+            exporter = Exporter.start(dir, configs, errors, jvm);
             registry.register(exporter.collector());
             JvmMetrics.builder().register(registry);
+            bridge = JfrPublisher.start(registry, exporter.metricConfigs(), jfr).orElse(null);
             MetricsServer server = MetricsServer.start(address, metricsPath, registry);
             logger.log(System.Logger.Level.INFO, "running configs {0}", configs);
-            return new Daemon(exporter, server, defaults);
+            return new Daemon(exporter, server, defaults, bridge);
         } catch (IOException | RuntimeException e) {
+            if (bridge != null) {
+                bridge.close();
+            }
             if (exporter != null) {
                 exporter.close();
             }
@@ -67,6 +80,9 @@ final class Daemon implements AutoCloseable {
         closed = true;
         try {
             server.close();
+            if (jfr != null) {
+                jfr.close();
+            }
         } finally {
             exporter.close();
             if (defaults != null) {

@@ -11,8 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.exporter.ExporterException;
+import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.jfr.JfrSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +43,22 @@ public final class Main implements Callable<Integer> {
             description = "Path under which to expose metrics (default: ${DEFAULT-VALUE}).")
     private String telemetryPath;
 
+    @Option(names = "--jfr", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Publish every metric as JFR events; --jfr=false disables (default: ${DEFAULT-VALUE}).")
+    private boolean jfr;
+
+    @Option(names = "--jfr.max-events-per-period", paramLabel = "N", defaultValue = "1000",
+            description = "Most JFR events one metric event type records per period (default: ${DEFAULT-VALUE}).")
+    private int jfrMaxEvents;
+
+    @Option(names = "--jvm.pid", paramLabel = "PID",
+            description = "HotSpot JVM whose USDT probes programs in plain usdt sections attach to (default: none).")
+    private Integer jvmPid;
+
+    @Option(names = "--jvm.libjvm", paramLabel = "FILE",
+            description = "libjvm.so of --jvm.pid (default: found in /proc/PID/maps).")
+    private Path jvmLibjvm;
+
     @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
     private boolean debug;
 
@@ -61,8 +79,9 @@ public final class Main implements Callable<Integer> {
         Daemon daemon;
         try {
             List<String> names = configNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
-            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath);
-        } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException e) {
+            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath,
+                    new JfrSettings(jfr, jfrMaxEvents), jvmPid == null ? JvmTarget.none() : JvmTarget.of(jvmPid, jvmLibjvm));
+        } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return fail(e.getMessage());
