@@ -3,11 +3,13 @@
 //
 // The programs are in plain "usdt" sections: the exporter attaches each one
 // to the probe of the same name (provider "hotspot") in the libjvm.so of the
-// JVMs it watches.
+// JVM it watches (its host JVM as a Java agent, --jvm.pid as a daemon); with
+// ebpf_exporter_pid set, only that process is counted.
 #include <vmlinux.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/usdt.bpf.h>
 #include "maps.h"
+#include "host_process.h"
 
 // Buckets: 2^0 .. 2^24 microseconds (about 17 s); the sum is kept in bucket 25.
 #define MAX_BUCKET 24
@@ -47,6 +49,8 @@ int BPF_USDT(gc__begin, int full)
 		.full = full ? 1 : 0,
 	};
 
+	if (outside_host_process())
+		return 0;
 	bpf_map_update_elem(&gc_starts, &tid, &start, BPF_ANY);
 	return 0;
 }

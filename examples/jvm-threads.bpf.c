@@ -3,11 +3,13 @@
 //
 // The programs are in plain "usdt" sections: the exporter attaches each one
 // to the probe of the same name (provider "hotspot") in the libjvm.so of the
-// JVMs it watches.
+// JVM it watches (its host JVM as a Java agent, --jvm.pid as a daemon); with
+// ebpf_exporter_pid set, only that process is counted.
 #include <vmlinux.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/usdt.bpf.h>
 #include "maps.h"
+#include "host_process.h"
 
 struct thread_key {
 	u32 pid;
@@ -37,6 +39,8 @@ int BPF_USDT(thread__start, void *name, int name_len, long java_tid, long native
 		.daemon = daemon ? 1 : 0,
 	};
 
+	if (outside_host_process())
+		return 0;
 	counter_inc(&jvm_threads_started_total, &key);
 	return 0;
 }
@@ -49,6 +53,8 @@ int BPF_USDT(thread__stop, void *name, int name_len, long java_tid, long native_
 		.daemon = daemon ? 1 : 0,
 	};
 
+	if (outside_host_process())
+		return 0;
 	counter_inc(&jvm_threads_stopped_total, &key);
 	return 0;
 }

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public record DefaultConfigs(Path directory, List<String> names) implements AutoCloseable {
     private static final String ROOT = "/defaults/";
+    /** The embedded set the Java agent runs with no options: HotSpot probes of its own JVM. */
+    public static final String AGENT_ROOT = "/agent-defaults/";
 
     /** Copies the names. */
     public DefaultConfigs {
@@ -31,12 +33,22 @@ public record DefaultConfigs(Path directory, List<String> names) implements Auto
      * @throws ExporterException when the jar has no embedded configs
      */
     public static DefaultConfigs extract() {
+        return extract(ROOT);
+    }
+
+    /**
+     * Unpacks every config of an embedded set.
+     *
+     * @param root the set's resource folder, such as {@link #AGENT_ROOT}
+     * @throws ExporterException when the jar does not embed that set
+     */
+    public static DefaultConfigs extract(String root) {
         try {
-            List<String> names = index();
+            List<String> names = index(root);
             Path directory = Files.createTempDirectory("ebpf-exporter-defaults");
             for (String name : names) {
-                copy(name + ".yaml", directory);
-                copy(name + ".bpf.o", directory);
+                copy(root, name + ".yaml", directory);
+                copy(root, name + ".bpf.o", directory);
             }
             return new DefaultConfigs(directory, names);
         } catch (IOException e) {
@@ -56,8 +68,8 @@ public record DefaultConfigs(Path directory, List<String> names) implements Auto
         }
     }
 
-    private static List<String> index() throws IOException {
-        try (InputStream in = DefaultConfigs.class.getResourceAsStream(ROOT + "index.txt")) {
+    private static List<String> index(String root) throws IOException {
+        try (InputStream in = DefaultConfigs.class.getResourceAsStream(root + "index.txt")) {
             if (in == null) {
                 throw new ExporterException("this build has no embedded configs: pass --config.dir and --config.names", null);
             }
@@ -66,8 +78,8 @@ public record DefaultConfigs(Path directory, List<String> names) implements Auto
         }
     }
 
-    private static void copy(String file, Path directory) throws IOException {
-        try (InputStream in = DefaultConfigs.class.getResourceAsStream(ROOT + file)) {
+    private static void copy(String root, String file, Path directory) throws IOException {
+        try (InputStream in = DefaultConfigs.class.getResourceAsStream(root + file)) {
             if (in == null) {
                 throw new ExporterException("embedded config file " + file + " is missing from the jar", null);
             }

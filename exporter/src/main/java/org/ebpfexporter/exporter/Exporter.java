@@ -85,9 +85,9 @@ public final class Exporter implements AutoCloseable {
             for (Config config : configs) {
                 String name = config.name();
                 logUnserved(config);
-                BpfObject object = open(dir, config, kallsyms, options.btfPath());
+                BpfObject object = open(dir, config, kallsyms, options);
                 objects.push(object);
-                programs.addAll(attach(config.name(), object, options.strict()));
+                programs.addAll(ProgramAttacher.attachAll(config.name(), object, options));
                 readers.addAll(readers(config, object, registry, errors));
                 errors.initialize(name);
                 config.metrics().counters().forEach(c -> metricConfigs.put(MetricNames.served(c.name()), name));
@@ -144,12 +144,12 @@ public final class Exporter implements AutoCloseable {
                 "config {0}: cgroup_id_map {1} is not filled yet", config.name(), map.name()));
     }
 
-    private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms, Path btfPath) {
+    private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms, ExporterOptions options) {
         Path file = dir.resolve(config.name() + ".bpf.o");
         BpfObject object = null;
         try {
-            object = BpfObject.open(file, btfPath);
-            HostIdentity.current().applyTo(object);
+            object = BpfObject.open(file, options.btfPath());
+            options.jvm().identity().applyTo(object);
             for (String symbol : config.kaddrs()) {
                 long address = kallsyms.get().address(symbol).orElseThrow(() -> new ExporterException(
                         "config " + config.name() + ": kaddrs: kernel symbol " + symbol + " not found in /proc/kallsyms",
@@ -169,30 +169,6 @@ public final class Exporter implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /**
-     * Attaches every program of an object. A failure is fatal when strict, as with upstream's
-     * {@code --config.strict}; otherwise it is logged and the program reported as not attached.
-     */
-    private static List<LoadedProgram> attach(String config, BpfObject object, boolean strict) {
-        List<LoadedProgram> programs = new ArrayList<>();
-        for (BpfProgram program : object.programs()) {
-            boolean attached = false;
-            try {
-                program.attach();
-                attached = true;
-            } catch (BpfAttachException e) {
-                if (strict) {
-                    throw new ExporterException("config " + config + ": " + firstLine(e.getMessage()), e);
-                }
-                logger.log(System.Logger.Level.WARNING, "config {0}: {1} (reported as "
-                        + "ebpf_exporter_ebpf_program_attached 0; --config.strict makes this fatal)",
-                        config, firstLine(e.getMessage()));
-            }
-            programs.add(new LoadedProgram(config, program, attached));
-        }
-        return programs;
     }
 
     private static List<MetricReader> readers(Config config, BpfObject object, DecoderRegistry registry,
@@ -275,7 +251,7 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

@@ -11,13 +11,19 @@ import java.nio.file.Path;
  *                      reported as {@code ebpf_exporter_ebpf_program_attached 0}
  * @param cacheSize     entries of the label cache of each metric (decoded keys)
  * @param skipCacheSize entries of the cache of keys whose label set a decoder skips
+ * @param jvm           the JVM whose HotSpot probes programs in plain {@code usdt} sections attach to
  */
-public record ExporterOptions(Path btfPath, boolean strict, int cacheSize, int skipCacheSize) {
+public record ExporterOptions(Path btfPath, boolean strict, int cacheSize, int skipCacheSize, JvmTarget jvm) {
     /** Upstream's default size of both label caches. */
     public static final int DEFAULT_CACHE_SIZE = 1_048_576;
-    /** Kernel BTF, lenient attach, default cache sizes. */
+    /** Kernel BTF, lenient attach, default cache sizes, no JVM to probe. */
     public static final ExporterOptions DEFAULTS =
-            new ExporterOptions(null, false, DEFAULT_CACHE_SIZE, DEFAULT_CACHE_SIZE);
+            new ExporterOptions(null, false, DEFAULT_CACHE_SIZE, DEFAULT_CACHE_SIZE, JvmTarget.none());
+
+    /** These options with another JVM to probe. */
+    public ExporterOptions withJvm(JvmTarget target) {
+        return new ExporterOptions(btfPath, strict, cacheSize, skipCacheSize, target);
+    }
 
     /** Validates the sizes. */
     public ExporterOptions {

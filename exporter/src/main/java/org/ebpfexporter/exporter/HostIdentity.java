@@ -40,6 +40,26 @@ public record HostIdentity(long pid, long pidNsDevice, long pidNsInode) {
         }
     }
 
+    /**
+     * Another process's identity: its id as its own pid namespace sees it (the last
+     * {@code NSpid} of {@code /proc/PID/status}) and that namespace.
+     */
+    public static HostIdentity of(int pid) {
+        Path proc = Path.of("/proc", Integer.toString(pid));
+        Path namespace = proc.resolve("ns/pid");
+        try {
+            long innermost = Files.readAllLines(proc.resolve("status")).stream()
+                    .filter(line -> line.startsWith("NSpid:"))
+                    .map(line -> line.substring(line.lastIndexOf('\t') + 1).strip())
+                    .mapToLong(Long::parseLong).findFirst().orElse(pid);
+            return new HostIdentity(innermost,
+                    ((Number) Files.getAttribute(namespace, "unix:dev")).longValue(),
+                    ((Number) Files.getAttribute(namespace, "unix:ino")).longValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read process " + pid + " under " + proc, e);
+        }
+    }
+
     /** Writes the identity into whichever of the globals the object declares, before load. */
     void applyTo(BpfObject object) {
         if (object.hasGlobal(PID)) {

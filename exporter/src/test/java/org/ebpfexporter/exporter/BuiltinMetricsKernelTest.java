@@ -54,7 +54,7 @@ class BuiltinMetricsKernelTest {
     @Test
     void strictFailsOnAProgramThatDoesNotAttach() throws Exception {
         copyUnattachable();
-        ExporterOptions strict = new ExporterOptions(null, true, 16, 16);
+        ExporterOptions strict = new ExporterOptions(null, true, 16, 16, JvmTarget.none());
         ExporterException e = assertThrows(ExporterException.class,
                 () -> Exporter.start(dir, List.of(UNATTACHABLE), new DecoderErrors(), strict));
         assertTrue(e.getMessage().startsWith("config e2e_unattachable: attaching program no_such_function"),

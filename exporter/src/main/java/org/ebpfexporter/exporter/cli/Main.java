@@ -12,10 +12,12 @@ import java.util.logging.Logger;
 import org.ebpfexporter.bpf.BpfException;
 import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.ExporterOptions;
+import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.jmx.JmxOptions;
+import org.ebpfexporter.exporter.jfr.JfrSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +61,22 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--jmx.ssl", description = "Remote JMX over TLS, set up by the javax.net.ssl.* system properties.")
     private boolean jmxSsl;
+
+    @Option(names = "--jfr", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Publish every metric as JFR events; --jfr=false disables (default: ${DEFAULT-VALUE}).")
+    private boolean jfr;
+
+    @Option(names = "--jfr.max-events-per-period", paramLabel = "N", defaultValue = "1000",
+            description = "Most JFR events one metric event type records per period (default: ${DEFAULT-VALUE}).")
+    private int jfrMaxEvents;
+
+    @Option(names = "--jvm.pid", paramLabel = "PID",
+            description = "HotSpot JVM whose USDT probes programs in plain usdt sections attach to (default: none).")
+    private Integer jvmPid;
+
+    @Option(names = "--jvm.libjvm", paramLabel = "FILE",
+            description = "libjvm.so of --jvm.pid (default: found in /proc/PID/maps).")
+    private Path jvmLibjvm;
 
     @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
     private boolean debug;
@@ -115,9 +133,9 @@ public final class Main implements Callable<Integer> {
             }
             JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
                     jmxPasswordFile, jmxAccessFile, jmxSsl);
-            daemon = Daemon.start(configDir, names, ListenAddress.parse(listenAddress), telemetryPath, options(),
-                    Exposition.parse(exposition), jmx);
-        } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException e) {
+            daemon = Daemon.start(configDir, names, options(), new Publishing(ListenAddress.parse(listenAddress),
+                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents)));
+        } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return fail(e.getMessage());
@@ -134,7 +152,8 @@ public final class Main implements Callable<Integer> {
     }
 
     ExporterOptions options() {
-        return new ExporterOptions(btfPath, configStrict, cacheSize, skipCacheSize);
+        return new ExporterOptions(btfPath, configStrict, cacheSize, skipCacheSize,
+                jvmPid == null ? JvmTarget.none() : JvmTarget.of(jvmPid, jvmLibjvm));
     }
 
     private void stop(Daemon daemon) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.ebpfexporter.exporter.jfr.JfrSettings;
 import org.ebpfexporter.bpf.testing.KernelTest;
 import org.ebpfexporter.exporter.E2eFiles;
 import org.ebpfexporter.exporter.http.ListenAddress;
@@ -45,8 +46,9 @@ class DaemonJmxKernelTest {
         int jmxPort = freePort();
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false);
-        Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG), ListenAddress.parse("127.0.0.1:" + httpPort),
-                "/metrics", ExporterOptions.DEFAULTS, Exposition.TEXT, jmx);
+        Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG), ExporterOptions.DEFAULTS,
+                new Publishing(ListenAddress.parse("127.0.0.1:" + httpPort), "/metrics", Exposition.TEXT, jmx,
+                        JfrSettings.DEFAULT));
         try {
             E2eFiles.syscalls(37, 5);
             // Past the MBeans' one second cache, which still holds the collection made at start.

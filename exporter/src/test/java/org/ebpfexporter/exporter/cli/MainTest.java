@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class MainTest {
                 "--config.cache-size=10", "--config.skip-cache-size", "20", "--btf.path=/tmp/vmlinux.btf",
                 "--config.check", "--log.no-timestamps", "--debug", "--web.listen-address=127.0.0.1:9000",
                 "--web.telemetry-path=/m", "--web.exposition=negotiated");
-        assertEquals(new ExporterOptions(Path.of("/tmp/vmlinux.btf"), true, 10, 20), main.options());
+        assertEquals(new ExporterOptions(Path.of("/tmp/vmlinux.btf"), true, 10, 20, JvmTarget.none()), main.options());
         assertEquals(List.of("a", "b", "c"), main.names());
     }
 

@@ -43,7 +43,7 @@ class CounterExamplesKernelTest {
             Syscalls.getppid(100);
             Map<String, DataPointSnapshot> series = run.series("ebpf_exporter_syscalls_total");
             assertTrue(value(series.get("getppid")) >= 100, series.keySet().toString());
-            assertTrue(series.containsKey("read") || series.containsKey("epoll_wait"), series.keySet().toString());
+            assertTrue(series.size() > 1, "other processes' syscalls too: " + series.keySet());
         }
     }
 

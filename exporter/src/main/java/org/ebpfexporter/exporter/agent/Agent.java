@@ -1,0 +1,137 @@
+package org.ebpfexporter.exporter.agent;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ebpfexporter.exporter.DefaultConfigs;
+import org.ebpfexporter.exporter.Exporter;
+import org.ebpfexporter.exporter.ExporterOptions;
+import org.ebpfexporter.exporter.JvmTarget;
+import org.ebpfexporter.exporter.Resources;
+import org.ebpfexporter.exporter.collector.BuiltinMetrics;
+import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.http.MetricsServer;
+import org.ebpfexporter.exporter.jfr.JfrPublisher;
+import org.ebpfexporter.exporter.jmx.ExporterMBeans;
+
+/**
+ * The exporter running inside the application's JVM: loads the configs with HotSpot's probes
+ * attached in this very process, and publishes to this JVM's flight recorder and platform MBean server and, when
+ * {@code web.listen-address} is given, over HTTP. It never harms the application: any failure to
+ * start (no libbpf, no privileges, no BTF, a bad option) is one warning, and the agent stays off.
+ * It runs until the JVM exits; the kernel detaches its programs then.
+ */
+public final class Agent {
+    private static final System.Logger logger = System.getLogger(Agent.class.getName());
+    private static final AtomicReference<Agent> RUNNING = new AtomicReference<>();
+
+    private final Resources resources;
+    private final PrometheusRegistry registry;
+
+    private Agent(Resources resources, PrometheusRegistry registry) {
+        this.resources = resources;
+        this.registry = registry;
+    }
+
+    /**
+     * Starts the agent, called by {@code AgentLauncher} from {@code premain} or {@code agentmain}.
+     * Never throws.
+     *
+     * @param options the agent's argument string (see {@link AgentOptions})
+     */
+    public static void start(String options) {
+        if (RUNNING.get() != null) {
+            logger.log(System.Logger.Level.WARNING, "ebpf-exporter agent is already running in this JVM");
+            return;
+        }
+        try {
+            Agent agent = launch(AgentOptions.parse(options));
+            if (!RUNNING.compareAndSet(null, agent)) {
+                agent.close();
+            }
+        } catch (RuntimeException | IOException | LinkageError e) {
+            logger.log(System.Logger.Level.WARNING, "ebpf-exporter agent disabled, the application runs without it: "
+                    + oneLine(e));
+        }
+    }
+
+    /** The running agent's registry (what {@code /metrics} and JFR publish), or null when not running. */
+    public static PrometheusRegistry registry() {
+        Agent agent = RUNNING.get();
+        return agent == null ? null : agent.registry;
+    }
+
+    private static Agent launch(AgentOptions options) throws IOException {
+        boolean embedded = options.configNames().isEmpty();
+        DefaultConfigs defaults = embedded ? DefaultConfigs.extract(DefaultConfigs.AGENT_ROOT) : null;
+        PrometheusRegistry registry = new PrometheusRegistry();
+        DecoderErrors errors = new DecoderErrors().register(registry);
+        Resources resources = new Resources();
+        try {
+            Exporter exporter;
+            try {
+                exporter = resources.add(Exporter.start(embedded ? defaults.directory() : options.configDir(),
+                        embedded ? defaults.names() : options.configNames(), errors,
+                        ExporterOptions.DEFAULTS.withJvm(JvmTarget.self())));
+            } finally {
+                // libbpf has read the objects: the unpacked copies are no longer needed.
+                if (defaults != null) {
+                    defaults.close();
+                }
+            }
+            registry.register(exporter.collector());
+            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
+            resources.add(ExporterMBeans.register(ManagementFactory.getPlatformMBeanServer(), registry,
+                    exporter::configOf));
+            JfrPublisher.start(registry, exporter::configOf, options.jfr()).ifPresent(resources::add);
+            if (options.listenAddress() != null) {
+                resources.add(serveInDaemonThread(options, registry));
+            }
+            logger.log(System.Logger.Level.INFO, "ebpf-exporter agent running configs {0}", exporter.configNames());
+            return new Agent(resources, registry);
+        } catch (IOException | RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the HTTP server from a daemon thread: the JDK's server thread inherits that, so the
+     * endpoint never keeps the application's JVM alive after its main thread ends.
+     */
+    private static MetricsServer serveInDaemonThread(AgentOptions options, PrometheusRegistry registry)
+            throws IOException {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread starter = Thread.ofPlatform().daemon().name("ebpf-exporter-http-start").start(() -> {
+            try {
+                result.set(MetricsServer.start(ListenAddress.parse(options.listenAddress()),
+                        options.telemetryPath(), registry));
+            } catch (IOException | RuntimeException e) {
+                result.set(e);
+            }
+        });
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the HTTP endpoint", e);
+        }
+        return switch (result.get()) {
+            case MetricsServer server -> server;
+            case IOException e -> throw e;
+            case RuntimeException e -> throw e;
+            default -> throw new IllegalStateException("HTTP endpoint did not start");
+        };
+    }
+
+    private void close() {
+        resources.close();
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ");
+    }
+}
