@@ -11,7 +11,8 @@ import javax.management.remote.JMXServiceURL;
 /**
  * A JMX client made of JDK classes only, run in single-file source mode: connects to the URL in
  * the first argument and prints every row of the Series attribute of each further ObjectName as
- * "name label=value... value".
+ * "name label=value... value" (counters, gauges) or "name label=value... count=N sum=S"
+ * (histograms).
  */
 public class JmxRead {
     public static void main(String[] args) throws Exception {
@@ -26,8 +27,9 @@ public class JmxRead {
                     for (String key : series.getTabularType().getIndexNames()) {
                         labels.add(key + "=" + data.get(key));
                     }
-                    System.out.println(name.getKeyProperty("name") + " " + String.join(",", labels) + " "
-                            + data.get("value"));
+                    String value = data.containsKey("value") ? String.valueOf(data.get("value"))
+                            : "count=" + data.get("count") + " sum=" + data.get("sum");
+                    System.out.println(name.getKeyProperty("name") + " " + String.join(",", labels) + " " + value);
                 }
             }
         }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
@@ -34,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DaemonJmxKernelTest {
     private static final String SYSCALLS = "ebpf_exporter:type=Counter,config=e2e_syscalls,name=e2e_syscalls_total";
     private static final String ERRORS = "ebpf_exporter:type=Counter,config=exporter,name=decoder_errors_total";
+    private static final String HISTOGRAM = "ebpf_exporter:type=Histogram,config=e2e_histograms,name=e2e_hist_values";
+    private static final String HISTOGRAM_CONFIG = "e2e_histograms";
 
     @TempDir
     Path dir;
@@ -42,15 +48,17 @@ class DaemonJmxKernelTest {
     @Timeout(120)
     void remoteClientReadsWhatMetricsServesAndMBeansGoWithTheDaemon() throws Exception {
         E2eFiles.configDir(dir);
+        E2eFiles.configDir(dir, HISTOGRAM_CONFIG);
         int httpPort = freePort();
         int jmxPort = freePort();
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false);
-        Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG), ExporterOptions.DEFAULTS,
+        Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG, HISTOGRAM_CONFIG), ExporterOptions.DEFAULTS,
                 new Publishing(ListenAddress.parse("127.0.0.1:" + httpPort), "/metrics", Exposition.TEXT, jmx,
                         JfrSettings.DEFAULT));
         try {
             E2eFiles.syscalls(37, 5);
+            observeHistogramValues(2, 3, 5);
             // Past the MBeans' one second cache, which still holds the collection made at start.
             Thread.sleep(1_100);
             List<String> metrics = E2eFiles.get(httpPort, "/metrics").lines().toList();
@@ -59,9 +67,14 @@ class DaemonJmxKernelTest {
             assertTrue(metrics.contains("ebpf_exporter_decoder_errors_total{config=\"e2e_syscalls\"} 0"),
                     metrics.toString());
             List<String> remote = readRemotely("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi",
-                    SYSCALLS, ERRORS);
+                    SYSCALLS, ERRORS, HISTOGRAM);
+            assertTrue(metrics.contains("ebpf_exporter_e2e_hist_values_count{parity=\"odd\"} 2"), metrics.toString());
+            assertTrue(metrics.contains("ebpf_exporter_e2e_hist_values_sum{parity=\"odd\"} 4"), metrics.toString());
             assertEquals(List.of(
+                    "decoder_errors_total config=e2e_histograms 0.0",
                     "decoder_errors_total config=e2e_syscalls 0.0",
+                    "e2e_hist_values parity=even count=1 sum=1.0",
+                    "e2e_hist_values parity=odd count=2 sum=4.0",
                     "e2e_syscalls_total syscall=getpgrp 5.0",
                     "e2e_syscalls_total syscall=getppid 37.0"), remote.stream().sorted().toList());
         } finally {
@@ -90,6 +103,27 @@ class DaemonJmxKernelTest {
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the JMX client did not finish");
         assertEquals(0, process.exitValue(), Files.readString(dir.resolve("client-err.txt")));
         return Files.readAllLines(dir.resolve("client-out.txt"));
+    }
+
+    /**
+     * Makes the e2e_histograms program observe each value: it sees close(2) of fd 2^30 + value from
+     * threads named ebpfx-hist, and halves the value (bucket_multiplier 0.5).
+     */
+    private static void observeHistogramValues(int... values) throws Exception {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle close = linker.downcallHandle(linker.defaultLookup().findOrThrow("close"),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        Thread thread = new Thread(() -> {
+            try {
+                for (int value : values) {
+                    int ignored = (int) close.invokeExact((1 << 30) + value);
+                }
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            }
+        }, "ebpfx-hist");
+        thread.start();
+        thread.join();
     }
 
     private static int freePort() throws IOException {
