@@ -75,6 +75,19 @@ class AgentIT {
     }
 
     @Test
+    void withoutPrivilegesTheApplicationRunsAndTheAgentWarnsOnce() throws Exception {
+        Run run = run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", JAVA,
+                "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED", "-javaagent:" + JAR, "-cp", CLASSES,
+                AgentWorkload.class.getName());
+        assertEquals(0, run.status, run.stderr);
+        assertTrue(run.stdout.startsWith("workload done"), run.stdout);
+        List<String> warnings = run.stderr.lines().filter(l -> l.startsWith("WARNING: ebpf-exporter agent disabled"))
+                .toList();
+        assertEquals(1, warnings.size(), run.stderr);
+        assertTrue(warnings.getFirst().contains("EPERM"), warnings.getFirst());
+    }
+
+    @Test
     void badOptionsOnlyDisableTheAgent() throws Exception {
         Run run = run(JAVA, "--enable-native-access=ALL-UNNAMED", "-javaagent:" + JAR + "=config.nmes=a",
                 "-cp", CLASSES, AgentWorkload.class.getName());
