@@ -24,7 +24,8 @@ import org.ebpfexporter.exporter.decoder.JavaThreadDecoder;
  * {@code java_threads.bpf.o} (packaged in the jar), whose programs on HotSpot's
  * {@code thread__start} and {@code thread__stop} probes keep the target JVM's thread names by
  * kernel thread id. It is loaded only when a config uses the decoder and there is a JVM target;
- * otherwise, or when it cannot be loaded (logged), the decoder falls back to {@code /proc} names.
+ * otherwise, or when it cannot be loaded (logged; fatal with {@code --config.strict}), the decoder
+ * falls back to {@code /proc} names.
  * Threads started before it was attached are not in it, and get their {@code /proc} name too.
  */
 final class JavaThreadNames implements JavaThreadDecoder.Names {
@@ -73,8 +74,13 @@ final class JavaThreadNames implements JavaThreadDecoder.Names {
             if (object != null) {
                 object.close();
             }
-            logger.log(System.Logger.Level.WARNING, "java_thread: Java thread names unavailable, names come from "
-                    + "/proc: " + Exporter.firstLine(String.valueOf(e.getMessage())));
+            String problem = "java_thread: cannot load or attach " + OBJECT + ": "
+                    + Exporter.firstLine(String.valueOf(e.getMessage()));
+            if (options.strict()) {
+                throw new ExporterException(problem, e);
+            }
+            logger.log(System.Logger.Level.WARNING, problem + " (thread names come from /proc; --config.strict "
+                    + "makes this fatal)");
             return Optional.empty();
         }
     }

@@ -61,6 +61,27 @@ class JavaThreadKernelTest {
         }
     }
 
+    @Test
+    void withoutAJvmTargetThreadsGetTheirKernelName() throws Exception {
+        E2eFiles.configDir(dir, CONFIG);
+        PrometheusRegistry registry = new PrometheusRegistry();
+        DecoderErrors errors = new DecoderErrors().register(registry);
+        try (Exporter exporter = Exporter.start(dir, List.of(CONFIG), errors, ExporterOptions.DEFAULTS)) {
+            registry.register(exporter.collector());
+            try (MetricsServer server = MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics", registry)) {
+                CountDownLatch scraped = new CountDownLatch(1);
+                Worker worker = Worker.start(THREAD_NAME, GETPPID_CALLS, scraped);
+                String metrics = E2eFiles.get(server.port(), "/metrics");
+                scraped.countDown();
+                worker.join();
+                // The kernel keeps 15 bytes of the name HotSpot gives the thread.
+                String truncated = "ebpf_exporter_e2e_getppid_by_thread_total{thread=\"ebpfx-java-thre\"} "
+                        + GETPPID_CALLS;
+                assertTrue(metrics.lines().anyMatch(truncated::equals), metrics);
+            }
+        }
+    }
+
     /** A Java thread that calls getppid, then stays alive until released. */
     private static final class Worker {
         private final Thread thread;
