@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Optional;
 import org.ebpfexporter.bpf.internal.Errno;
 import org.ebpfexporter.bpf.internal.Libbpf;
 import org.ebpfexporter.bpf.internal.Native;
@@ -192,6 +193,42 @@ public final class BpfMap {
             if (result < 0) {
                 throw new BpfMapException("update of map " + name + " in " + object.path() + " failed", Errno.read(state));
             }
+        } catch (BpfException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /**
+     * Looks up one entry. For per-CPU maps the value holds every CPU's slot (see
+     * {@link #newEntries}).
+     *
+     * @param key {@link #keySize} bytes
+     * @return a copy of the value, or empty when the key is absent
+     * @throws BpfMapException when the kernel refuses the lookup for another reason
+     * @throws IllegalStateException when the object is closed
+     */
+    public Optional<byte[]> lookup(byte[] key) {
+        object.requireOpen();
+        if (key.length != keySize) {
+            throw new IllegalArgumentException("key of " + key.length + " bytes for map " + name + " with "
+                    + keySize + " byte keys");
+        }
+        long size = type.perCpu() ? (long) ((valueSize + 7) & ~7) * possibleCpus() : valueSize;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Errno.allocateState(arena);
+            MemorySegment value = arena.allocate(size, 8);
+            int result = (int) Libbpf.bpf_map_lookup_elem.invokeExact(state, fd(), arena.allocateFrom(JAVA_BYTE, key),
+                    value);
+            if (result < 0) {
+                int errno = Errno.read(state);
+                if (errno == Errno.ENOENT) {
+                    return Optional.empty();
+                }
+                throw new BpfMapException("lookup in map " + name + " in " + object.path() + " failed", errno);
+            }
+            return Optional.of(value.toArray(JAVA_BYTE));
         } catch (BpfException e) {
             throw e;
         } catch (Throwable t) {

@@ -1,5 +1,6 @@
 package org.ebpfexporter.bpf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,38 @@ class MapReadTest {
             assertEquals(0, map.read(entries));
             assertEquals(0, map.readKeyByKey(entries));
         }
+    }
+
+    @Test
+    void lookupFindsOneEntry() {
+        try (BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"))) {
+            object.load();
+            BpfMap map = object.map("lru_hash_100k");
+            map.update(key(7), value(7, 1));
+            assertArrayEquals(value(7, 1), map.lookup(key(7)).orElseThrow());
+            assertTrue(map.lookup(key(8)).isEmpty());
+            assertThrows(IllegalArgumentException.class, () -> map.lookup(new byte[3]));
+        }
+    }
+
+    @Test
+    void lookupOfAPerCpuMapGivesEveryCpusSlot() {
+        try (BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"))) {
+            object.load();
+            BpfMap map = object.map("percpu_hash_1");
+            int cpus = BpfMap.possibleCpus();
+            map.update(key(2), value(2, cpus));
+            assertArrayEquals(value(2, cpus), map.lookup(key(2)).orElseThrow());
+        }
+    }
+
+    @Test
+    void lookupAfterCloseFails() {
+        BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"));
+        object.load();
+        BpfMap map = object.map("hash_1");
+        object.close();
+        assertThrows(IllegalStateException.class, () -> map.lookup(key(0)));
     }
 
     /** Key to the sum over CPUs of its value. */

@@ -33,6 +33,7 @@ import org.ebpfexporter.exporter.config.Counter;
 import org.ebpfexporter.exporter.config.Histogram;
 import org.ebpfexporter.exporter.config.Label;
 import org.ebpfexporter.exporter.decoder.DecoderRegistry;
+import org.ebpfexporter.exporter.decoder.HostFiles;
 
 /**
  * Loads configs and their objects ({@code NAME.yaml} and {@code NAME.bpf.o} of a directory),
@@ -74,7 +75,8 @@ public final class Exporter implements AutoCloseable {
      */
     public static Exporter start(Path dir, List<String> names, DecoderErrors errors, ExporterOptions options) {
         Supplier<Kallsyms> kallsyms = new KallsymsOnce();
-        DecoderRegistry registry = new DecoderRegistry(kallsyms);
+        JavaThreadNames javaThreads = new JavaThreadNames();
+        DecoderRegistry registry = new DecoderRegistry(kallsyms, HostFiles.system(), javaThreads);
         ConfigLoader loader = new ConfigLoader(registry.names());
         Deque<BpfObject> objects = new ArrayDeque<>();
         List<MetricReader> readers = new ArrayList<>();
@@ -82,6 +84,7 @@ public final class Exporter implements AutoCloseable {
         Map<String, String> metricConfigs = new HashMap<>();
         List<Config> configs = ConfigSet.load(loader, dir, names);
         try {
+            javaThreads.load(configs, options).ifPresent(objects::push);
             for (Config config : configs) {
                 String name = config.name();
                 logUnserved(config);

@@ -42,6 +42,7 @@ public final class MapTable {
     private final Supplier<TableRows> source;
     private final LabelCache cache = new LabelCache(LabelCache.DEFAULT_SIZE, LabelCache.DEFAULT_SKIP_SIZE);
     private final byte[] key;
+    private final boolean cacheable;
     private String[] cpuValues;
 
     /**
@@ -59,6 +60,7 @@ public final class MapTable {
         this.cpuLabelName = labels.cpuLabel() == null ? null : labels.cpuLabel().name();
         this.source = source;
         this.key = new byte[keyDecoder.keySize()];
+        this.cacheable = keyDecoder.cacheable();
     }
 
     /**
@@ -143,7 +145,7 @@ public final class MapTable {
 
     /** The decoded labels of {@link #key}, or {@code null} when skipped or undecodable. */
     private String[] labelValues() {
-        String[] values = cache.get(key);
+        String[] values = cacheable ? cache.get(key) : null;
         if (values == null) {
             values = decode(keyDecoder, key);
             if (values == FAILED) {
@@ -151,7 +153,9 @@ public final class MapTable {
                 return null;
             }
             values = values == null ? LabelCache.SKIPPED : values;
-            cache.put(key, values);
+            if (cacheable) {
+                cache.put(key, values);
+            }
         }
         return values == LabelCache.SKIPPED ? null : values;
     }

@@ -32,6 +32,15 @@ public interface Decoder {
         return decode(input.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether a value may be cached by raw key for as long as the key is seen. Decoders whose
+     * output for the same bytes changes over time (such as {@code java_thread}: thread ids are
+     * reused) return false, and the label sets they take part in are decoded at every read.
+     */
+    default boolean cacheable() {
+        return true;
+    }
+
     /** Whether a decoded value is the {@link #SKIP} marker. */
     @SuppressWarnings("StringEquality")
     static boolean isSkip(String value) {

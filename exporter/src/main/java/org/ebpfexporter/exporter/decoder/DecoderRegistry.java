@@ -1,5 +1,6 @@
 package org.ebpfexporter.exporter.decoder;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.ebpfexporter.exporter.config.DecoderSpec;
 public final class DecoderRegistry {
     /** The least time between two walks of the cgroup tree for ids not seen before. */
     static final Duration CGROUP_REFRESH = Duration.ofSeconds(1);
+    /** How long {@code java_thread} keeps a thread's name before looking it up again. */
+    static final Duration JAVA_THREAD_REFRESH = Duration.ofSeconds(1);
 
     private final Map<String, Function<DecoderSpec, Decoder>> factories;
 
@@ -29,6 +32,15 @@ public final class DecoderRegistry {
      * @param files    where host-resolving decoders read their names
      */
     public DecoderRegistry(Supplier<Kallsyms> kallsyms, HostFiles files) {
+        this(kallsyms, files, JavaThreadDecoder.Names.NONE);
+    }
+
+    /**
+     * @param kallsyms    the kernel symbol table for {@code ksym} and {@code kstack}, fetched on first use
+     * @param files       where host-resolving decoders read their names
+     * @param javaThreads the target JVM's thread names for {@code java_thread}
+     */
+    public DecoderRegistry(Supplier<Kallsyms> kallsyms, HostFiles files, JavaThreadDecoder.Names javaThreads) {
         PciIds pci = new PciIds(files.pciIds());
         Map<String, Decoder> shared = Map.ofEntries(
                 Map.entry("cgroup", new CgroupDecoder(CgroupMount.find(files.mountinfo()),
@@ -37,6 +49,8 @@ public final class DecoderRegistry {
                 Map.entry("errno", new ErrnoDecoder()),
                 Map.entry("hex", new HexDecoder()),
                 Map.entry("ifname", new IfnameDecoder()),
+                Map.entry("java_thread", new JavaThreadDecoder(javaThreads, Path.of("/proc"),
+                        JAVA_THREAD_REFRESH.toNanos(), System::nanoTime)),
                 Map.entry("inet_ip", new InetIpDecoder()),
                 Map.entry("kstack", new KstackDecoder(kallsyms)),
                 Map.entry("ksym", new KsymDecoder(kallsyms)),

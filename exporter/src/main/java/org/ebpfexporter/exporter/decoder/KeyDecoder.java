@@ -1,5 +1,6 @@
 package org.ebpfexporter.exporter.decoder;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ebpfexporter.exporter.config.Label;
 
@@ -13,6 +14,7 @@ public final class KeyDecoder {
     private final int[] sizes;
     private final Decoder[][] chains;
     private final int keySize;
+    private final boolean cacheable;
 
     /** Builds the decoders of every label. */
     public KeyDecoder(List<Label> labels, DecoderRegistry registry) {
@@ -29,6 +31,7 @@ public final class KeyDecoder {
             offset += label.span();
         }
         keySize = offset;
+        cacheable = Arrays.stream(chains).flatMap(Arrays::stream).allMatch(Decoder::cacheable);
     }
 
     /** The label names, in key order. */
@@ -39,6 +42,11 @@ public final class KeyDecoder {
     /** The key size the labels cover, padding included. */
     public int keySize() {
         return keySize;
+    }
+
+    /** Whether every decoder of every label is {@link Decoder#cacheable}: then decoded keys may be cached. */
+    public boolean cacheable() {
+        return cacheable;
     }
 
     /**

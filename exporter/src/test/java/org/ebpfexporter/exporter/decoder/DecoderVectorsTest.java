@@ -114,7 +114,7 @@ class DecoderVectorsTest {
 
     @Test
     void knowsAllUpstreamDecoders() {
-        assertEquals(List.of("cgroup", "dname", "errno", "hex", "ifname", "inet_ip", "kstack", "ksym", "majorminor",
+        assertEquals(List.of("cgroup", "dname", "errno", "hex", "ifname", "inet_ip", "java_thread", "kstack", "ksym", "majorminor",
                 "pci_class", "pci_device", "pci_subclass", "pci_vendor", "regexp", "static_map", "string", "syscall",
                 "uint"), REGISTRY.names().stream().sorted().toList());
     }
