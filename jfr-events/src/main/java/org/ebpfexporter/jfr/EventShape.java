@@ -19,7 +19,15 @@ import jdk.jfr.ValueDescriptor;
  * that {@code jfr print}, {@code jfr view} and JMC's charts can use it directly.
  */
 enum EventShape {
-    /** Counters, gauges and untyped metrics: one event per series. */
+    /**
+     * Counters: one event per series with the value and its increase since the series' previous
+     * event, so that a recording charts rates without post-processing.
+     */
+    COUNTER("",
+            Field.of(double.class, "value", "Value", "The counter's value"),
+            Field.of(double.class, "delta", "Delta", "Increase since the previous event of this series "
+                    + "(0 for its first event; the value itself after a counter reset)")),
+    /** Gauges and untyped metrics: one event per series. */
     VALUE("", Field.of(double.class, "value", "Value", "The sample value")),
     /** Histograms and summaries: one event per series with its count and sum. */
     SERIES("",
@@ -63,7 +71,8 @@ enum EventShape {
      */
     static List<EventShape> of(MetricSnapshot snapshot) {
         return switch (snapshot) {
-            case CounterSnapshot _, GaugeSnapshot _, UnknownSnapshot _ -> List.of(VALUE);
+            case CounterSnapshot _ -> List.of(COUNTER);
+            case GaugeSnapshot _, UnknownSnapshot _ -> List.of(VALUE);
             case HistogramSnapshot _ -> List.of(SERIES, BUCKET);
             case SummarySnapshot _ -> List.of(SERIES, QUANTILE);
             default -> List.of();

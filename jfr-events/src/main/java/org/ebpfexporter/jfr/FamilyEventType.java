@@ -42,6 +42,7 @@ final class FamilyEventType implements AutoCloseable {
     private final EventFactory factory;
     private final Map<String, Integer> fieldOfLabel;
     private final int firstValueField;
+    private final CounterDeltas deltas = new CounterDeltas();
     private Runnable hook;
 
     private FamilyEventType(String family, EventShape shape, EventFactory factory, Map<String, Integer> fieldOfLabel) {
@@ -61,7 +62,7 @@ final class FamilyEventType implements AutoCloseable {
                                   EventShape shape, List<String> labelNames) {
         List<AnnotationElement> annotations = new ArrayList<>();
         annotations.add(new AnnotationElement(Name.class, typeName));
-        annotations.add(new AnnotationElement(Label.class, shape == EventShape.SERIES || shape == EventShape.VALUE
+        annotations.add(new AnnotationElement(Label.class, shape.suffix().isEmpty()
                 ? family : family + " " + shape.suffix().substring(1)));
         if (help != null && !help.isBlank()) {
             annotations.add(new AnnotationElement(Description.class, help));
@@ -120,13 +121,21 @@ final class FamilyEventType implements AutoCloseable {
         Budget budget = new Budget(cap);
         for (DataPointSnapshot point : snapshot.getDataPoints()) {
             switch (shape) {
+                case COUNTER -> emitCounter(point, budget);
                 case VALUE -> emitValue(point, budget);
                 case SERIES -> emitSeries(point, budget);
                 case BUCKET -> emitBuckets(point, budget);
                 case QUANTILE -> emitQuantiles(point, budget);
             }
         }
+        deltas.endPeriod();
         return budget.dropped;
+    }
+
+    private void emitCounter(DataPointSnapshot point, Budget budget) {
+        if (point instanceof CounterDataPointSnapshot c) {
+            commit(c.getLabels(), budget, c.getValue(), deltas.delta(c.getLabels(), c.getValue()));
+        }
     }
 
     private void emitValue(DataPointSnapshot point, Budget budget) {

@@ -76,12 +76,14 @@ class JfrBridgeTest {
         assertEquals("ebpf_exporter_requests_total", type.getLabel());
         assertEquals("Requests served", type.getDescription());
         assertEquals(List.of("eBPF Exporter", "test"), type.getCategoryNames());
-        assertEquals(List.of("startTime", "class_label", "path", "value"), userAndTimeFields(type));
+        assertEquals(List.of("startTime", "class_label", "path", "value", "delta"), userAndTimeFields(type));
         assertEquals("class", type.getField("class_label").getLabel());
         Map<String, Set<Double>> valuesByPath = counted.stream().collect(Collectors.groupingBy(
                 e -> e.getString("path") + " " + e.getString("class_label"), TreeMap::new,
                 Collectors.mapping(e -> e.getDouble("value"), Collectors.toSet())));
         assertEquals(Map.of("/a x", Set.of(3.0), "/b y", Set.of(5.0)), valuesByPath);
+        // The counters did not move during the recording: every delta is 0.
+        assertTrue(counted.stream().allMatch(e -> e.getDouble("delta") == 0), counted.toString());
 
         List<RecordedEvent> gauges = ofType(events, "ebpf_exporter.exporter.build_info_value");
         assertFalse(gauges.isEmpty());
