@@ -78,7 +78,7 @@ public final class Main implements Callable<Integer> {
             description = "libjvm.so of --jvm.pid (default: found in /proc/PID/maps).")
     private Path jvmLibjvm;
 
-    @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
+    @Option(names = "--debug", description = "Log debug messages, libbpf's included, and serve the maps at /maps.")
     private boolean debug;
 
     @Option(names = "--config.check", description = "Check whether configs load and attach, then exit.")
@@ -134,7 +134,7 @@ public final class Main implements Callable<Integer> {
             JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
                     jmxPasswordFile, jmxAccessFile, jmxSsl);
             daemon = Daemon.start(configDir, names, options(), new Publishing(ListenAddress.parse(listenAddress),
-                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents)));
+                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents), debug));
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
