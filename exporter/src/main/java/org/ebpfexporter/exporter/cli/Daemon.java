@@ -12,6 +12,7 @@ import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.Resources;
 import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.http.MapsPage;
 import org.ebpfexporter.exporter.http.MetricsServer;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
 import org.ebpfexporter.exporter.jmx.ExporterMBeans;
@@ -59,8 +60,9 @@ final class Daemon implements AutoCloseable {
             registry.register(exporter.collector());
             registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
             JvmMetrics.builder().register(registry);
+            MapsPage maps = publishing.debug() ? new MapsPage(exporter.collector()::dumpMaps) : null;
             resources.add(MetricsServer.start(publishing.address(), publishing.metricsPath(), registry::scrape,
-                    publishing.exposition(), null));
+                    publishing.exposition(), maps));
             resources.add(ExporterMBeans.register(ManagementFactory.getPlatformMBeanServer(), registry,
                     exporter::configOf));
             if (publishing.jmx().remote()) {

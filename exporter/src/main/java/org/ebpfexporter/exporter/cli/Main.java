@@ -78,7 +78,7 @@ public final class Main implements Callable<Integer> {
             description = "libjvm.so of --jvm.pid (default: found in /proc/PID/maps).")
     private Path jvmLibjvm;
 
-    @Option(names = "--debug", description = "Log debug messages, libbpf's included.")
+    @Option(names = "--debug", description = "Log debug messages, libbpf's included, and serve the maps at /maps.")
     private boolean debug;
 
     @Option(names = "--config.check", description = "Check whether configs load and attach, then exit.")
@@ -124,6 +124,10 @@ public final class Main implements Callable<Integer> {
         if (noLogTimestamps) {
             NoTimestampFormatter.install();
         }
+        // Installed before anything starts, so that a signal during start-up is not lost: the JVM's
+        // own handlers would exit with 143 without detaching, and the status must be 0.
+        Signal.handle(new Signal("TERM"), signal -> stopped.countDown());
+        Signal.handle(new Signal("INT"), signal -> stopped.countDown());
         Daemon daemon;
         try {
             List<String> names = names();
@@ -134,16 +138,14 @@ public final class Main implements Callable<Integer> {
             JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
                     jmxPasswordFile, jmxAccessFile, jmxSsl);
             daemon = Daemon.start(configDir, names, options(), new Publishing(ListenAddress.parse(listenAddress),
-                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents)));
+                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents), debug));
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return fail(e.getMessage());
         }
-        // Replacing the JVM's handlers: shutdown hooks would race the exit, and the status must be 0.
-        Signal.handle(new Signal("TERM"), signal -> stop(daemon));
-        Signal.handle(new Signal("INT"), signal -> stop(daemon));
         stopped.await();
+        daemon.close();
         return 0;
     }
 
@@ -154,15 +156,6 @@ public final class Main implements Callable<Integer> {
     ExporterOptions options() {
         return new ExporterOptions(btfPath, configStrict, cacheSize, skipCacheSize,
                 jvmPid == null ? JvmTarget.none() : JvmTarget.of(jvmPid, jvmLibjvm));
-    }
-
-    private void stop(Daemon daemon) {
-        try {
-            daemon.close();
-        } finally {
-            stopped.countDown();
-            System.exit(0);
-        }
     }
 
     private static int fail(String message) {

@@ -13,6 +13,7 @@ import org.ebpfexporter.exporter.jmx.JmxOptions;
  * @param exposition  the format served on the telemetry path
  * @param jmx         the {@code --jmx.*} flags
  * @param jfr         the {@code --jfr*} flags
+ * @param debug       {@code --debug}: also serve the maps at {@code /maps}
  */
 record Publishing(ListenAddress address, String metricsPath, Exposition exposition, JmxOptions jmx,
-                  JfrSettings jfr) {}
+                  JfrSettings jfr, boolean debug) {}

@@ -31,6 +31,11 @@ public final class CounterReader implements MetricReader {
     }
 
     @Override
+    public MapDump dump() {
+        return table.dump();
+    }
+
+    @Override
     public MetricSnapshot collect() {
         Map<List<String>, Double> sums = new HashMap<>();
         table.read((values, cpu, value) -> sums.merge(MapTable.withCpu(List.of(values), cpu), U64.toDouble(value), Double::sum));

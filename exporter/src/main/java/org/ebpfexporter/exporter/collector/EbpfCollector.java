@@ -23,4 +23,13 @@ public final class EbpfCollector implements MultiCollector {
         }
         return new MetricSnapshots(snapshots);
     }
+
+    /** Reads every map for the {@code /maps} debug page, in config order; never throws. */
+    public List<MapDump> dumpMaps() {
+        List<MapDump> dumps = new ArrayList<>(readers.size());
+        for (MetricReader reader : readers) {
+            dumps.add(reader.dump());
+        }
+        return dumps;
+    }
 }

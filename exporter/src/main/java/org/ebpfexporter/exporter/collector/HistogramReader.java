@@ -41,6 +41,11 @@ public final class HistogramReader implements MetricReader {
     }
 
     @Override
+    public MapDump dump() {
+        return table.dump();
+    }
+
+    @Override
     public MetricSnapshot collect() {
         HistogramGroups groups = new HistogramGroups(layout);
         table.read((values, cpu, value) -> {

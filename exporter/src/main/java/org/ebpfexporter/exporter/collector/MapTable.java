@@ -1,6 +1,8 @@
 package org.ebpfexporter.exporter.collector;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.ebpfexporter.bpf.BpfMap;
@@ -140,6 +142,43 @@ public final class MapTable {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Reads the map now, as {@link #read} does, and describes every entry; never throws. Keys are
+     * decoded afresh, bypassing the label cache, and failures are reported rather than counted,
+     * so that looking at the maps changes neither the cache nor the served error counts.
+     */
+    synchronized MapDump dump() {
+        TableRows rows;
+        try {
+            rows = source.get();
+        } catch (RuntimeException e) {
+            return new MapDump(config, metric, keyLabelNames, cpuLabelName, List.of(), e.toString());
+        }
+        List<MapDump.Entry> entries = new ArrayList<>(rows.count());
+        for (int i = 0; i < rows.count(); i++) {
+            byte[] bytes = new byte[key.length];
+            rows.copyKey(i, bytes);
+            long[] values = new long[rows.cpus()];
+            for (int cpu = 0; cpu < values.length; cpu++) {
+                values[cpu] = rows.u64(i, cpu);
+            }
+            entries.add(entry(bytes, values));
+        }
+        entries.sort(Comparator.comparing(MapDump.Entry::key));
+        return new MapDump(config, metric, keyLabelNames, cpuLabelName, entries, null);
+    }
+
+    private MapDump.Entry entry(byte[] bytes, long[] values) {
+        String hex = HexFormat.of().formatHex(bytes);
+        try {
+            String[] labels = keyDecoder.decode(bytes);
+            return labels == null ? new MapDump.Entry(hex, null, "skipped", values)
+                    : new MapDump.Entry(hex, List.of(labels), null, values);
+        } catch (DecoderException | RuntimeException e) {
+            return new MapDump.Entry(hex, null, "error: " + e.getMessage(), values);
         }
     }
 

@@ -9,4 +9,7 @@ public interface MetricReader {
 
     /** Reads the map now; never throws: failures are counted and yield what could be read. */
     MetricSnapshot collect();
+
+    /** Reads the map now for the {@code /maps} debug page; never throws, counts nothing, caches nothing. */
+    MapDump dump();
 }

@@ -55,7 +55,7 @@ class DaemonJmxKernelTest {
         JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false);
         Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG, HISTOGRAM_CONFIG), ExporterOptions.DEFAULTS,
                 new Publishing(ListenAddress.parse("127.0.0.1:" + httpPort), "/metrics", Exposition.TEXT, jmx,
-                        JfrSettings.DEFAULT));
+                        JfrSettings.DEFAULT, false));
         try {
             E2eFiles.syscalls(37, 5);
             observeHistogramValues(2, 3, 5);
