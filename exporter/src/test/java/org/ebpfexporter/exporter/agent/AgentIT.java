@@ -54,6 +54,32 @@ class AgentIT {
     }
 
     @Test
+    void recordingStartedWithJcmdHoldsKernelEvents() throws Exception {
+        Path out = dir.resolve("long-stdout");
+        Process app = new ProcessBuilder(JAVA, "--enable-native-access=ALL-UNNAMED", "-javaagent:" + JAR, "-cp", CLASSES,
+                AgentLongWorkload.class.getName(), "20")
+                .redirectOutput(out.toFile()).redirectError(dir.resolve("long-stderr").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(out).contains("ready") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String jcmd = Path.of(JAVA).resolveSibling("jcmd").toString();
+            String pid = Long.toString(app.pid());
+            Path recording = dir.resolve("jcmd.jfr");
+            assertEquals(0, run(jcmd, pid, "JFR.start", "name=kernel").status);
+            Thread.sleep(3000);
+            assertEquals(0, run(jcmd, pid, "JFR.dump", "name=kernel", "filename=" + recording).status);
+            List<RecordedEvent> started = RecordingFile.readAllEvents(recording).stream()
+                    .filter(e -> e.getEventType().getName().equals(STARTED)).toList();
+            assertFalse(started.isEmpty(), "no " + STARTED + " events in a recording started by jcmd");
+            assertTrue(started.stream().allMatch(e -> e.getString("pid").equals(pid)), started.toString());
+        } finally {
+            app.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void enableNativeAccessSilencesTheWarning() throws Exception {
         Run run = run(JAVA, "--enable-native-access=ALL-UNNAMED", "-javaagent:" + JAR + "=jfr=false",
                 "-cp", CLASSES, AgentWorkload.class.getName());

@@ -46,6 +46,17 @@ class MainKernelTest {
     }
 
     @Test
+    void configCheckAttachesDetachesAndExitsZero() throws Exception {
+        E2eFiles.configDir(dir);
+        Process process = start(List.of(), "--config.dir=" + dir, "--config.names=" + E2eFiles.CONFIG,
+                "--config.check");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), stderr(process));
+        assertEquals("config check successful: [e2e_syscalls]",
+                Files.readString(dir.resolve("stdout.txt")).strip());
+    }
+
+    @Test
     void missingObjectFailsWithOneLine() throws Exception {
         E2eFiles.configDir(dir);
         Path object = dir.resolve(E2eFiles.CONFIG + ".bpf.o");
