@@ -188,12 +188,7 @@ public final class Exporter implements AutoCloseable {
         }
         for (Histogram histogram : config.metrics().histograms()) {
             String where = file + ": histogram " + histogram.name() + ": ";
-            BucketLayout layout;
-            try {
-                layout = BucketLayout.of(histogram);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(where + e.getMessage());
-            }
+            BucketLayout layout = BucketLayout.of(histogram);
             MapTable table = table(file, config.name(), "histogram", histogram.name(), histogram.labels(), object,
                     registry, errors);
             try {

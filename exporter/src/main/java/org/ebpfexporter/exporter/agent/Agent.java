@@ -11,6 +11,8 @@ import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.Resources;
 import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
@@ -83,11 +85,12 @@ public final class Agent {
             }
             registry.register(exporter.collector());
             registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
-            resources.add(ExporterMBeans.register(ManagementFactory.getPlatformMBeanServer(), registry,
+            SharedCollection collection = new SharedCollection(registry::scrape);
+            resources.add(ExporterMBeans.register(ManagementFactory.getPlatformMBeanServer(), collection,
                     exporter::configOf));
-            JfrPublisher.start(registry, exporter::configOf, options.jfr()).ifPresent(resources::add);
+            JfrPublisher.start(collection, exporter::configOf, options.jfr()).ifPresent(resources::add);
             if (options.listenAddress() != null) {
-                resources.add(serveInDaemonThread(options, registry));
+                resources.add(serveInDaemonThread(options, collection));
             }
             logger.log(System.Logger.Level.INFO, "ebpf-exporter agent running configs {0}", exporter.configNames());
             return new Agent(resources, registry);
@@ -101,13 +104,13 @@ public final class Agent {
      * Starts the HTTP server from a daemon thread: the JDK's server thread inherits that, so the
      * endpoint never keeps the application's JVM alive after its main thread ends.
      */
-    private static MetricsServer serveInDaemonThread(AgentOptions options, PrometheusRegistry registry)
+    private static MetricsServer serveInDaemonThread(AgentOptions options, SharedCollection collection)
             throws IOException {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread starter = Thread.ofPlatform().daemon().name("ebpf-exporter-http-start").start(() -> {
             try {
                 result.set(MetricsServer.start(ListenAddress.parse(options.listenAddress()),
-                        options.telemetryPath(), registry));
+                        options.telemetryPath(), collection::fresh, Exposition.TEXT, null));
             } catch (IOException | RuntimeException e) {
                 result.set(e);
             }

@@ -11,4 +11,9 @@ public final class MetricNames {
     public static String served(String configured) {
         return PREFIX + configured;
     }
+
+    /** Whether a family is the exporter's own (configured or built-in), by its Prometheus name. */
+    public static boolean isServed(String prometheusName) {
+        return prometheusName.startsWith(PREFIX);
+    }
 }

@@ -25,6 +25,22 @@ public enum BucketType {
         return spelling;
     }
 
+    /**
+     * The upper bound ({@code le}) of the bucket of a key, as upstream computes it: {@code 2^k·m}
+     * (exp2), {@code 0} for {@code k = 0} and {@code 2^(k-1)·m} otherwise (exp2zero), {@code k·m}
+     * (linear, fixed).
+     *
+     * @param key        the bucket key
+     * @param multiplier the effective {@code bucket_multiplier}
+     */
+    public double upperBound(long key, double multiplier) {
+        return switch (this) {
+            case EXP2 -> Math.pow(2, key) * multiplier;
+            case EXP2ZERO -> key == 0 ? 0 : Math.pow(2, key - 1) * multiplier;
+            case LINEAR, FIXED -> key * multiplier;
+        };
+    }
+
     /** The type spelled {@code text} in YAML. */
     public static Optional<BucketType> of(String text) {
         return Arrays.stream(values()).filter(t -> t.spelling.equals(text)).findFirst();

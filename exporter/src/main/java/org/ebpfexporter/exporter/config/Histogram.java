@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param help             help text
  * @param labels           how to decode the key, bucket label last
  * @param bucketType       how bucket keys map to upper bounds
- * @param bucketMultiplier factor applied to upper bounds (for example to turn µs into seconds)
+ * @param bucketMultiplier factor applied to upper bounds (for example to turn µs into seconds); 0 means 1
  * @param bucketMin        lowest bucket key
  * @param bucketMax        highest bucket key
  * @param bucketKeys       bucket keys of {@link BucketType#FIXED} histograms
@@ -25,5 +25,10 @@ public record Histogram(String name, String help, List<Label> labels, BucketType
         Objects.requireNonNull(bucketType, "bucketType");
         labels = List.copyOf(labels);
         bucketKeys = List.copyOf(bucketKeys);
+    }
+
+    /** The factor bounds and the sum are scaled by: {@code bucket_multiplier}, or 1 for upstream's unset 0. */
+    public double effectiveMultiplier() {
+        return bucketMultiplier == 0 ? 1 : bucketMultiplier;
     }
 }

@@ -9,11 +9,12 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.ebpfexporter.exporter.exposition.SharedCollection;
+import org.ebpfexporter.exporter.collector.SharedCollection;
 
 /**
  * Serves metrics over HTTP: the telemetry path, a landing page at {@code /}, and optionally
- * {@code /maps}. Scrapes that arrive while a collection runs share it ({@link SharedCollection}).
+ * {@code /maps}. Every scrape asks {@code collect} for a collection: pass {@link SharedCollection#fresh()}
+ * so that scrapes arriving while a collection runs share it.
  */
 public final class MetricsServer implements AutoCloseable {
     private static final System.Logger logger = System.getLogger(MetricsServer.class.getName());
@@ -27,10 +28,10 @@ public final class MetricsServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts serving a registry in Go's text format, without {@code /maps}. */
+    /** Starts serving a registry in Go's text format, without {@code /maps}, through its own {@link SharedCollection}. */
     public static MetricsServer start(ListenAddress address, String metricsPath, PrometheusRegistry registry)
             throws IOException {
-        return start(address, metricsPath, registry::scrape, Exposition.TEXT, null);
+        return start(address, metricsPath, new SharedCollection(registry::scrape)::fresh, Exposition.TEXT, null);
     }
 
     /**
@@ -38,7 +39,7 @@ public final class MetricsServer implements AutoCloseable {
      *
      * @param address     where to listen
      * @param metricsPath the telemetry path, such as {@code /metrics}
-     * @param collect     collects every metric; called afresh for each scrape not already in flight
+     * @param collect     collects every metric, once per scrape
      * @param exposition  the format served
      * @param maps        the handler of {@code /maps}, or {@code null} for none
      * @throws IOException when the address cannot be bound
@@ -58,7 +59,7 @@ public final class MetricsServer implements AutoCloseable {
                     + address.port() + ": " + e.getMessage(), e);
         }
         server.createContext("/", new LandingPage(metricsPath));
-        server.createContext(metricsPath, new MetricsHandler(metricsPath, new SharedCollection(collect), exposition));
+        server.createContext(metricsPath, new MetricsHandler(metricsPath, collect, exposition));
         if (maps != null) {
             server.createContext("/maps", maps);
         }

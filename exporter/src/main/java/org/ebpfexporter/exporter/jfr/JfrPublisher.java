@@ -1,19 +1,20 @@
 package org.ebpfexporter.exporter.jfr;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Optional;
 import java.util.function.Function;
 import org.ebpfexporter.exporter.collector.MetricNames;
+import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.jfr.JfrBridge;
 
 /**
- * Wires a {@link JfrBridge} to the registry that {@code /metrics} serves: every
+ * Wires a {@link JfrBridge} to the collection that {@code /metrics} serves: every
  * {@code ebpf_exporter_*} family, configured or built-in, becomes the event type
  * {@code ebpf_exporter.<config>.<name>}, where {@code <name>} is the name on {@code /metrics}
  * without the {@code ebpf_exporter_} prefix and {@code <config>} the config defining the metric
- * ({@value JfrBridge#BUILT_IN_CONFIG} for built-ins). The bridge scrapes the registry, filtered to
- * those families, at most once per period, so the maps are read once per period whatever the
- * number of event types.
+ * ({@value JfrBridge#BUILT_IN_CONFIG} for built-ins). The bridge takes the
+ * {@link SharedCollection#recent recent} collection, filtered to those families, once per period:
+ * the maps are read at most once per period whatever the number of event types, and not at all
+ * when a scrape or JMX collected within the max age.
  */
 public final class JfrPublisher {
     private JfrPublisher() {}
@@ -21,17 +22,17 @@ public final class JfrPublisher {
     /**
      * Creates the bridge, once the configs are attached and their collectors registered.
      *
-     * @param registry      the registry {@code /metrics} serves
+     * @param collection the collection {@code /metrics} serves
      * @param configOf the config defining a metric, by served name; empty for built-ins
      * @param settings whether to publish, and the per-period cap
      * @return the bridge to close on stop, or empty when publishing is disabled
      */
-    public static Optional<JfrBridge> start(PrometheusRegistry registry, Function<String, Optional<String>> configOf,
+    public static Optional<JfrBridge> start(SharedCollection collection, Function<String, Optional<String>> configOf,
                                             JfrSettings settings) {
         if (!settings.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(new JfrBridge(() -> registry.scrape(name -> name.startsWith(MetricNames.PREFIX)),
+        return Optional.of(new JfrBridge(() -> collection.recent(MetricNames::isServed),
                 family -> configOf.apply(family).orElse(JfrBridge.BUILT_IN_CONFIG), MetricNames.PREFIX,
                 settings.maxEventsPerPeriod()));
     }

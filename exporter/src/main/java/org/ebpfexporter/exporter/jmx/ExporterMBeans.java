@@ -1,11 +1,12 @@
 package org.ebpfexporter.exporter.jmx;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.management.MBeanServer;
 import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.collector.MetricNames;
+import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.jmx.JmxBridge;
 
 /**
@@ -14,9 +15,9 @@ import org.ebpfexporter.jmx.JmxBridge;
  * {@code /metrics} without the prefix and {@code config} the config defining the metric, or
  * {@value #BUILT_IN_CONFIG} for the exporter's built-in metrics.
  *
- * <p>Values come from the registry that serves {@code /metrics}, filtered to the exporter's own
- * families (the JVM's metrics are in the platform MXBeans already), through the bridge's one
- * second cache: browsing every MBean costs one collection.
+ * <p>Values come from the exporter's {@link SharedCollection#recent recent} collection, filtered to
+ * its own families (the JVM's metrics are in the platform MXBeans already): browsing every MBean
+ * costs at most one collection, none when a scrape or JFR collected within the max age.
  */
 public final class ExporterMBeans implements AutoCloseable {
     /** The {@code config} key of metrics no config defines, such as the decoder error counter. */
@@ -34,18 +35,20 @@ public final class ExporterMBeans implements AutoCloseable {
      * Registers an MBean for every {@code ebpf_exporter_*} family the registry has now.
      *
      * @param server   where to register, normally the platform MBean server
-     * @param registry the registry serving {@code /metrics}
+     * @param collection the collection serving {@code /metrics}
      * @param configOf the config defining a metric named as on {@code /metrics}; empty for a built-in
      * @return the registered MBeans, to close when the exporter stops
      * @throws ExporterException when an MBean of that name exists already (another exporter in this
      *                           JVM); none of these MBeans is then left registered
      */
-    public static ExporterMBeans register(MBeanServer server, PrometheusRegistry registry,
+    public static ExporterMBeans register(MBeanServer server, SharedCollection collection,
                                           Function<String, Optional<String>> configOf) {
-        JmxBridge bridge = JmxBridge.builder(server, () -> registry.scrape(name -> name.startsWith(MetricNames.PREFIX)))
+        JmxBridge bridge = JmxBridge.builder(server, () -> collection.recent(MetricNames::isServed))
                 .domain(JmxBridge.DEFAULT_DOMAIN)
                 .prefix(MetricNames.PREFIX)
                 .configOf(metric -> configOf.apply(metric).orElse(BUILT_IN_CONFIG))
+                // The collection's max age governs staleness; the bridge's own cache would add to it.
+                .cacheTime(Duration.ZERO)
                 .build();
         try {
             bridge.refresh();

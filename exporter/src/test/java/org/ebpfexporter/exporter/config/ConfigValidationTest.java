@@ -40,9 +40,15 @@ class ConfigValidationTest {
             unknown type       | help: h, bucket_type: log2                       | c.yaml: histogram h: bucket_type: unknown bucket type "log2" (known: exp2, exp2zero, fixed, linear)
             max below min      | help: h, bucket_type: exp2, bucket_min: 5, bucket_max: 3 | c.yaml: histogram h: bucket_max: 3 is below bucket_min 5, which leaves no buckets
             negative min       | help: h, bucket_type: linear, bucket_min: -1, bucket_max: 3 | c.yaml: histogram h: bucket_min: must not be negative, got -1
-            too many buckets   | help: h, bucket_type: linear, bucket_max: 100000 | c.yaml: histogram h: bucket_max: bucket_min 0 to bucket_max 100000 makes 100001 buckets, more than 1024
+            too many buckets   | help: h, bucket_type: linear, bucket_max: 100000 | c.yaml: histogram h: bucket_max: bucket_min 0 to bucket_max 100000 makes 100001 buckets, more than 10000
+            empty range        | help: h, bucket_type: linear, bucket_min: 3, bucket_max: 3 | c.yaml: histogram h: bucket_max: equals bucket_min 3, the range has zero size
+            exp2 overflow      | help: h, bucket_type: exp2, bucket_max: 1100     | c.yaml: histogram h: bucket_max: the upper bound of bucket 1025 overflows a double
+            negative factor    | help: h, bucket_type: exp2, bucket_max: 3, bucket_multiplier: -1 | c.yaml: histogram h: bucket_multiplier: must be a positive number, got -1.0
+            NaN factor         | help: h, bucket_type: exp2, bucket_max: 3, bucket_multiplier: .nan | c.yaml: histogram h: bucket_multiplier: must be a positive number, got NaN
             fixed without keys | help: h, bucket_type: fixed                      | c.yaml: histogram h: bucket_keys: missing (a fixed histogram needs its bucket keys)
-            fixed not sorted   | help: h, bucket_type: fixed, bucket_keys: [1, 10, 5] | c.yaml: histogram h: bucket_keys: must increase, got 5.0 after 10.0
+            fixed not sorted   | help: h, bucket_type: fixed, bucket_keys: [1, 10, 5] | c.yaml: histogram h: bucket_keys: must increase, got 5 after 10
+            fixed fraction     | help: h, bucket_type: fixed, bucket_keys: [1.5]  | c.yaml: histogram h: bucket_keys: 1.5 is not an unsigned integer (bucket label values are)
+            bounds merge       | help: h, bucket_type: fixed, bucket_multiplier: 0.3, bucket_keys: [9007199254740990, 9007199254740991] | c.yaml: histogram h: bucket_keys: upper bounds do not ascend: 2.702159776422297E15 then 2.702159776422297E15 (bucket_multiplier too small?)
             field typo         | help: h, bucket_type: exp2, bucket_mux: 3        | c.yaml: histogram h: bucket_mux: unknown field, did you mean "bucket_max"? (known: bucket_keys, bucket_max, bucket_min, bucket_multiplier, bucket_type, help, labels, name)
             """)
     void rejectsInvalidHistograms(String what, String fields, String message) {

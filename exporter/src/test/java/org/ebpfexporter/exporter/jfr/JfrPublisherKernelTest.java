@@ -19,6 +19,8 @@ import org.ebpfexporter.bpf.testing.Syscalls;
 import org.ebpfexporter.exporter.E2eFiles;
 import org.ebpfexporter.exporter.Exporter;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
 import org.ebpfexporter.jfr.JfrBridge;
@@ -44,8 +46,11 @@ class JfrPublisherKernelTest {
         try (Exporter exporter = Exporter.start(dir, List.of(E2eFiles.CONFIG), errors)) {
             registry.register(exporter.collector());
             makeSyscalls(1, 1);
-            try (JfrBridge bridge = JfrPublisher.start(registry, exporter::configOf, JfrSettings.DEFAULT).orElseThrow();
-                 MetricsServer server = MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics", registry);
+            // A max age below the 200 ms period: every period collects, so the last event shows the last syscalls.
+            SharedCollection collection = new SharedCollection(registry::scrape, Duration.ofMillis(100));
+            try (JfrBridge bridge = JfrPublisher.start(collection, exporter::configOf, JfrSettings.DEFAULT).orElseThrow();
+                 MetricsServer server = MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics",
+                         collection::fresh, Exposition.TEXT, null);
                  Recording recording = new Recording()) {
                 assertEquals(List.of(SYSCALLS_EVENT, ERRORS_EVENT), bridge.eventTypeNames());
                 recording.enable(SYSCALLS_EVENT).withPeriod(Duration.ofMillis(200));
@@ -76,7 +81,7 @@ class JfrPublisherKernelTest {
 
     @Test
     void disabledPublishesNothing() {
-        assertTrue(JfrPublisher.start(new PrometheusRegistry(), metric -> Optional.empty(), new JfrSettings(false, 1)).isEmpty());
+        assertTrue(JfrPublisher.start(new SharedCollection(new PrometheusRegistry()::scrape), metric -> Optional.empty(), new JfrSettings(false, 1)).isEmpty());
     }
 
     /** The value of each label value in the last event of the type. */

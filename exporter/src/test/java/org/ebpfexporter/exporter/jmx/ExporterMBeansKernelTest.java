@@ -21,6 +21,7 @@ import org.ebpfexporter.exporter.E2eFiles;
 import org.ebpfexporter.exporter.Exporter;
 import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.exporter.exposition.GoFloat;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
@@ -62,12 +63,12 @@ class ExporterMBeansKernelTest {
     @Test
     void mbeanValuesEqualMetrics() throws Exception {
         E2eFiles.syscalls(37, 5);
-        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, registry, exporter::configOf)) {
+        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf)) {
             assertTrue(platform.isRegistered(SYSCALLS));
             assertTrue(platform.isRegistered(ERRORS));
             assertSameValues(37.0, 5.0);
             E2eFiles.syscalls(3, 0);
-            // Past the bridge's cache time, the MBeans show the new collection.
+            // Past the collection's max age, the MBeans show a new collection.
             Thread.sleep(1_100);
             assertSameValues(40.0, 5.0);
         }
@@ -76,7 +77,7 @@ class ExporterMBeansKernelTest {
     @Test
     void jmxExporterCollectorReadsTheSameValues() throws Exception {
         E2eFiles.syscalls(37, 5);
-        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, registry, exporter::configOf)) {
+        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf)) {
             JmxCollector collector = new JmxCollector("""
                     lowercaseOutputName: false
                     includeObjectNames: ["ebpf_exporter:*"]
@@ -110,12 +111,12 @@ class ExporterMBeansKernelTest {
     void secondExporterInTheJvmFailsClearlyAndLeavesTheFirstIntact() throws Exception {
         E2eFiles.syscalls(2, 0);
         PrometheusRegistry other = new PrometheusRegistry();
-        try (ExporterMBeans first = ExporterMBeans.register(platform, registry, exporter::configOf);
+        try (ExporterMBeans first = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf);
              Exporter second = Exporter.start(dir, List.of(E2eFiles.CONFIG), new DecoderErrors().register(other))) {
             other.register(second.collector());
             Set<ObjectName> before = platform.queryNames(name("ebpf_exporter:*"), null);
             ExporterException e = assertThrows(ExporterException.class,
-                    () -> ExporterMBeans.register(platform, other, second::configOf));
+                    () -> ExporterMBeans.register(platform, new SharedCollection(other::scrape), second::configOf));
             assertTrue(e.getMessage().startsWith("JMX: MBean ebpf_exporter:type=Counter,"), e.getMessage());
             assertTrue(e.getMessage().contains("is already registered"), e.getMessage());
             assertEquals(before, platform.queryNames(name("ebpf_exporter:*"), null));
