@@ -86,6 +86,7 @@ public final class JfrBridge implements AutoCloseable {
     private final String prefix;
     private final int maxEventsPerPeriod;
     private final SnapshotCache cache;
+    private final Function<MetricSnapshot, String> familyName;
     /** Created types by family; guarded by this. */
     private final Map<String, List<FamilyEventType>> types = new HashMap<>();
     /** Which family owns each event type name; guarded by this. */
@@ -118,14 +119,28 @@ public final class JfrBridge implements AutoCloseable {
      */
     public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
                      int maxEventsPerPeriod) {
+        this(snapshots, configOf, prefix, maxEventsPerPeriod, JfrBridge::expositionName);
+    }
+
+    /**
+     * Creates a bridge whose families are named by {@code familyName} rather than as client_java's
+     * text writers name them; for a source that serves some families under other names (such as
+     * counters without a {@code _total} suffix).
+     *
+     * @param familyName the exposed name of a family, from which event type names are derived
+     * @see #JfrBridge(Supplier, Function, String, int)
+     */
+    public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
+                     int maxEventsPerPeriod, Function<MetricSnapshot, String> familyName) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.familyName = Objects.requireNonNull(familyName, "familyName");
         this.configOf = Objects.requireNonNull(configOf, "configOf");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         if (maxEventsPerPeriod < 1) {
             throw new IllegalArgumentException("maxEventsPerPeriod must be at least 1, got " + maxEventsPerPeriod);
         }
         this.maxEventsPerPeriod = maxEventsPerPeriod;
-        this.cache = new SnapshotCache(this::collectAndWatch, CACHE_NANOS, System::nanoTime);
+        this.cache = new SnapshotCache(this::collectAndWatch, familyName, CACHE_NANOS, System::nanoTime);
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -133,6 +148,14 @@ public final class JfrBridge implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The name client_java's text writers give a family (counters with {@code _total}, info
+     * metrics with {@code _info}): the default family name of the bridge.
+     */
+    public static String expositionName(MetricSnapshot snapshot) {
+        return SnapshotCache.expositionName(snapshot);
     }
 
     /**
@@ -149,7 +172,7 @@ public final class JfrBridge implements AutoCloseable {
             throw new IllegalStateException("JfrBridge is closed");
         }
         List<RuntimeException> failures = new ArrayList<>();
-        List<String> created = createMissing(SnapshotCache.byFamily(snapshots.get()), failures);
+        List<String> created = createMissing(cache.byFamily(snapshots.get()), failures);
         if (!failures.isEmpty()) {
             IllegalStateException e = new IllegalStateException(failures.size() + " metric families not published to JFR: "
                     + failures.getFirst().getMessage() + (failures.size() > 1 ? " (and more, see suppressed)" : ""));
@@ -275,7 +298,7 @@ public final class JfrBridge implements AutoCloseable {
         Set<String> knownNow = known;
         Map<String, MetricSnapshot> newFamilies = new HashMap<>();
         for (MetricSnapshot snapshot : collected) {
-            String family = SnapshotCache.familyName(snapshot);
+            String family = familyName.apply(snapshot);
             if (!knownNow.contains(family) && !failedInBackground.contains(family)
                     && !snapshot.getDataPoints().isEmpty() && !EventShape.of(snapshot).isEmpty()) {
                 newFamilies.put(family, snapshot);

@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ final class SnapshotCache {
     private static final System.Logger logger = System.getLogger(SnapshotCache.class.getName());
 
     private final Supplier<MetricSnapshots> source;
+    private final Function<MetricSnapshot, String> familyName;
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
     private Map<String, MetricSnapshot> families = Map.of();
@@ -25,8 +27,10 @@ final class SnapshotCache {
     private boolean taken;
     private boolean failureLogged;
 
-    SnapshotCache(Supplier<MetricSnapshots> source, long maxAgeNanos, LongSupplier nanoTime) {
+    SnapshotCache(Supplier<MetricSnapshots> source, Function<MetricSnapshot, String> familyName, long maxAgeNanos,
+                  LongSupplier nanoTime) {
         this.source = source;
+        this.familyName = familyName;
         this.maxAgeNanos = maxAgeNanos;
         this.nanoTime = nanoTime;
     }
@@ -46,20 +50,19 @@ final class SnapshotCache {
     }
 
     /** Collects now, bypassing the cache; failures propagate. */
-    static Map<String, MetricSnapshot> byFamily(MetricSnapshots snapshots) {
+    Map<String, MetricSnapshot> byFamily(MetricSnapshots snapshots) {
         Map<String, MetricSnapshot> byName = new HashMap<>();
         for (MetricSnapshot snapshot : snapshots) {
-            byName.put(familyName(snapshot), snapshot);
+            byName.put(familyName.apply(snapshot), snapshot);
         }
         return byName;
     }
 
     /**
-     * The name a family is exposed under: counters and info metrics carry the suffix that
-     * client_java strips from their snapshot names, so that the event name matches the
-     * Prometheus name users know.
+     * The name client_java's text writers expose a family under: counters and info metrics carry
+     * the suffix that client_java strips from their snapshot names.
      */
-    static String familyName(MetricSnapshot snapshot) {
+    static String expositionName(MetricSnapshot snapshot) {
         String name = snapshot.getMetadata().getName();
         return switch (snapshot) {
             case CounterSnapshot _ -> name + "_total";

@@ -75,6 +75,7 @@ public final class JmxBridge implements AutoCloseable {
   private final SnapshotCache cache;
   private final String domain;
   private final Function<String, String> configOf;
+  private final Function<MetricSnapshot, String> familyName;
   private final String prefix;
   private final int maxRows;
   private final Map<ObjectName, FamilyMBean> registered = new LinkedHashMap<>();
@@ -102,7 +103,20 @@ public final class JmxBridge implements AutoCloseable {
       String prefix,
       int maxRows,
       Duration cacheTime) {
+    this(server, snapshots, domain, configOf, JmxBridge::expositionName, prefix, maxRows, cacheTime);
+  }
+
+  private JmxBridge(
+      MBeanServer server,
+      Supplier<MetricSnapshots> snapshots,
+      String domain,
+      Function<String, String> configOf,
+      Function<MetricSnapshot, String> familyName,
+      String prefix,
+      int maxRows,
+      Duration cacheTime) {
     this.server = Objects.requireNonNull(server, "server");
+    this.familyName = Objects.requireNonNull(familyName, "familyName");
     this.cache = new SnapshotCache(Objects.requireNonNull(snapshots, "snapshots"), cacheTime);
     this.domain = ObjectNames.checkDomain(Objects.requireNonNull(domain, "domain"));
     this.configOf = Objects.requireNonNull(configOf, "configOf");
@@ -181,7 +195,7 @@ public final class JmxBridge implements AutoCloseable {
     Map<ObjectName, MetricSnapshot> wanted = new LinkedHashMap<>();
     for (MetricSnapshot snapshot : snapshots) {
       FamilyType type = FamilyType.of(snapshot);
-      String family = type.expositionName(snapshot.getMetadata().getPrometheusName());
+      String family = familyName.apply(snapshot);
       String config = Objects.requireNonNullElse(configOf.apply(family), "");
       String shortName =
           family.startsWith(prefix) && family.length() > prefix.length()
@@ -244,12 +258,24 @@ public final class JmxBridge implements AutoCloseable {
     }
   }
 
+  /**
+   * The name client_java's text writers give a family (counters with {@code _total}, info
+   * families with {@code _info}): the default family name of a bridge.
+   *
+   * @param snapshot a metric family
+   * @return its exposed name
+   */
+  public static String expositionName(MetricSnapshot snapshot) {
+    return FamilyType.of(snapshot).expositionName(snapshot.getMetadata().getPrometheusName());
+  }
+
   /** Builder for {@link JmxBridge}; every setting has a default. */
   public static final class Builder {
     private final MBeanServer server;
     private final Supplier<MetricSnapshots> snapshots;
     private String domain = DEFAULT_DOMAIN;
     private Function<String, String> configOf = Function.identity();
+    private Function<MetricSnapshot, String> familyName = JmxBridge::expositionName;
     private String prefix = DEFAULT_PREFIX;
     private int maxRows = DEFAULT_MAX_ROWS;
     private Duration cacheTime = DEFAULT_CACHE_TIME;
@@ -280,6 +306,18 @@ public final class JmxBridge implements AutoCloseable {
      */
     public Builder configOf(Function<String, String> configOf) {
       this.configOf = configOf;
+      return this;
+    }
+
+    /**
+     * Sets how a family is named, for a source that serves some families under names other than
+     * client_java's writers would (such as counters without a {@code _total} suffix).
+     *
+     * @param familyName the exposed name of a family, from which the {@code name} key derives
+     * @return this builder
+     */
+    public Builder familyName(Function<MetricSnapshot, String> familyName) {
+      this.familyName = familyName;
       return this;
     }
 
@@ -322,7 +360,7 @@ public final class JmxBridge implements AutoCloseable {
      * @return a new bridge, nothing registered yet
      */
     public JmxBridge build() {
-      return new JmxBridge(server, snapshots, domain, configOf, prefix, maxRows, cacheTime);
+      return new JmxBridge(server, snapshots, domain, configOf, familyName, prefix, maxRows, cacheTime);
     }
   }
 }

@@ -2,7 +2,9 @@ package org.ebpfexporter.exporter.exposition;
 
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * A counter served under exactly the name it was given, as upstream names counters: with or
@@ -28,6 +30,15 @@ public final class VerbatimCounterSnapshot extends CounterSnapshot {
     /** The name the Go-compatible text format serves this counter under. */
     public String servedName() {
         return servedName;
+    }
+
+    /**
+     * Names families as {@code /metrics} serves them: a verbatim counter by its own name, any
+     * other family as {@code otherwise} names it; for the JMX and JFR bridges.
+     */
+    public static Function<MetricSnapshot, String> servedNames(Function<MetricSnapshot, String> otherwise) {
+        return snapshot -> snapshot instanceof VerbatimCounterSnapshot verbatim
+                ? verbatim.servedName() : otherwise.apply(snapshot);
     }
 
     private static String baseName(String servedName) {

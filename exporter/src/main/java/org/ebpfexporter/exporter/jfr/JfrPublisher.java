@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.ebpfexporter.exporter.collector.MetricNames;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.exposition.VerbatimCounterSnapshot;
 import org.ebpfexporter.jfr.JfrBridge;
 
 /**
@@ -34,6 +35,6 @@ public final class JfrPublisher {
         }
         return Optional.of(new JfrBridge(() -> collection.recent(MetricNames::isServed),
                 family -> configOf.apply(family).orElse(JfrBridge.BUILT_IN_CONFIG), MetricNames.PREFIX,
-                settings.maxEventsPerPeriod()));
+                settings.maxEventsPerPeriod(), VerbatimCounterSnapshot.servedNames(JfrBridge::expositionName)));
     }
 }

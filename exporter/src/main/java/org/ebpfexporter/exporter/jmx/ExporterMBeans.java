@@ -7,6 +7,7 @@ import javax.management.MBeanServer;
 import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.collector.MetricNames;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.exposition.VerbatimCounterSnapshot;
 import org.ebpfexporter.jmx.JmxBridge;
 
 /**
@@ -46,6 +47,7 @@ public final class ExporterMBeans implements AutoCloseable {
         JmxBridge bridge = JmxBridge.builder(server, () -> collection.recent(MetricNames::isServed))
                 .domain(JmxBridge.DEFAULT_DOMAIN)
                 .prefix(MetricNames.PREFIX)
+                .familyName(VerbatimCounterSnapshot.servedNames(JmxBridge::expositionName))
                 .configOf(metric -> configOf.apply(metric).orElse(BUILT_IN_CONFIG))
                 // The collection's max age governs staleness; the bridge's own cache would add to it.
                 .cacheTime(Duration.ZERO)
