@@ -41,7 +41,8 @@ class HistogramExamplesKernelTest {
 
     @Test
     void biolatencyMeasuresDirectWritesToTheDisk() throws Exception {
-        Path file = dir.resolve("direct");
+        // Under target/ rather than the temporary directory, which may be a tmpfs without a disk.
+        Path file = Files.createTempFile(Path.of("target"), "biolatency", ".data");
         try (ExampleRun run = new ExampleRun("biolatency")) {
             // O_DIRECT bypasses the page cache: 32 writes of 64 KiB reach the disk as they are made.
             command("dd", "if=/dev/zero", "of=" + file, "bs=64k", "count=32", "oflag=direct", "conv=fsync");
@@ -55,6 +56,8 @@ class HistogramExamplesKernelTest {
             // Requests of up to 64 KiB were made, so at least that many bytes went to the disk.
             assertTrue(size.sum() >= 32 * 65536, size.toString());
             assertEquals(0, run.decoderErrors());
+        } finally {
+            Files.delete(file);
         }
     }
 
