@@ -3,12 +3,18 @@ package org.ebpfexporter.exporter.examples;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ebpfexporter.exporter.Exporter;
+import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.exposition.GoTextFormat;
 
 /** One example config of {@code examples/}, loaded and attached by the exporter for a test. */
 final class ExampleRun implements AutoCloseable {
@@ -19,8 +25,13 @@ final class ExampleRun implements AutoCloseable {
     private final Exporter exporter;
 
     ExampleRun(String config) {
+        this(config, ExporterOptions.DEFAULTS);
+    }
+
+    /** With options, such as the JVM whose probes the {@code usdt} programs attach to. */
+    ExampleRun(String config, ExporterOptions options) {
         this.config = config;
-        this.exporter = Exporter.start(EXAMPLES, List.of(config), errors);
+        this.exporter = Exporter.start(EXAMPLES, List.of(config), errors, options);
     }
 
     /** Collects now and returns the family of that served name. */
@@ -39,6 +50,21 @@ final class ExampleRun implements AutoCloseable {
             series.put(key.toString(), point);
         }
         return series;
+    }
+
+    /**
+     * Collects now and returns the series of that histogram as the text format serves them, keyed
+     * by their label values other than {@code le} (joined by ',', in label-name order).
+     */
+    Map<String, ServedHistogram> histograms(String name) {
+        family(name);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            GoTextFormat.write(out, exporter.collector().collect());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ServedHistogram.parse(out.toString(StandardCharsets.UTF_8), name);
     }
 
     /** Decoding failures counted for this config so far. */
