@@ -38,7 +38,6 @@ public final class BpfObject implements AutoCloseable {
     private static final int BPF_PERF_EVENT = 41;
 
     private final Path path;
-    private final Arena arena = Arena.ofShared();
     private final Arena logArena;
     private final MemorySegment object;
     private final MemorySegment verifierLog;
@@ -228,7 +227,6 @@ public final class BpfObject implements AutoCloseable {
             if (logArena.scope().isAlive()) {
                 logArena.close();
             }
-            arena.close();
         }
     }
 
@@ -240,10 +238,6 @@ public final class BpfObject implements AutoCloseable {
     synchronized BpfLink track(BpfLink link) {
         links.push(link);
         return link;
-    }
-
-    Arena arena() {
-        return arena;
     }
 
     void requireOpen() {
