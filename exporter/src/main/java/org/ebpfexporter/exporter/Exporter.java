@@ -122,6 +122,19 @@ public final class Exporter implements AutoCloseable {
     }
 
     /**
+     * A map of a running config, for tools that look into it (benchmarks filling it, debugging).
+     *
+     * @throws IllegalArgumentException when no such config runs
+     * @throws org.ebpfexporter.bpf.BpfMapException when the config's object has no such map
+     */
+    public BpfMap map(String config, String map) {
+        String file = config + ".bpf.o";
+        return objects.stream().filter(object -> object.path().getFileName().toString().equals(file)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("config " + config + " is not running"))
+                .map(map);
+    }
+
+    /**
      * The config that defines a served metric.
      *
      * @param metric the metric name as served on {@code /metrics}, such as
