@@ -1,5 +1,7 @@
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -7,16 +9,23 @@ import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 
 /**
  * A JMX client made of JDK classes only, run in single-file source mode: connects to the URL in
  * the first argument and prints every row of the Series attribute of each further ObjectName as
  * "name label=value... value" (counters, gauges) or "name label=value... count=N sum=S"
- * (histograms).
+ * (histograms). With {@code -Djmx.ssl=true} it connects over TLS (registry included), trusting
+ * the {@code javax.net.ssl.trustStore}.
  */
 public class JmxRead {
     public static void main(String[] args) throws Exception {
-        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(args[0]))) {
+        Map<String, Object> env = new HashMap<>();
+        if (Boolean.getBoolean("jmx.ssl")) {
+            // The registry speaks TLS too, as with com.sun.management.jmxremote.registry.ssl.
+            env.put("com.sun.jndi.rmi.factory.socket", new SslRMIClientSocketFactory());
+        }
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(args[0]), env)) {
             MBeanServerConnection connection = connector.getMBeanServerConnection();
             for (int i = 1; i < args.length; i++) {
                 ObjectName name = new ObjectName(args[i]);
