@@ -26,6 +26,25 @@ public final class Errno {
     /** The kernel-internal ENOTSUPP that BPF syscalls can leak to user space. */
     public static final int ENOTSUPP = 524;
 
+    /** libbpf's own error codes ({@code enum libbpf_errno}), which start at 4000. */
+    private static final int LIBBPF_ERRNO_START = 4000;
+    private static final String[][] LIBBPF_ERRORS = {
+        {"LIBELF", "something wrong in libelf"},
+        {"FORMAT", "BPF object format invalid"},
+        {"KVERSION", "'version' section incorrect or lost"},
+        {"ENDIAN", "endian mismatch"},
+        {"INTERNAL", "internal error in libbpf"},
+        {"RELOC", "relocation failed"},
+        {"LOAD", "load program failure for unknown reason"},
+        {"VERIFY", "kernel verifier blocks program loading"},
+        {"PROG2BIG", "program too big"},
+        {"KVER", "incorrect kernel version"},
+        {"PROGTYPE", "kernel doesn't support this program type"},
+        {"WRNGPID", "wrong pid in netlink message"},
+        {"INVSEQ", "invalid netlink sequence"},
+        {"NLPARSE", "netlink parsing error"},
+    };
+
     private Errno() {}
 
     /** Allocates the segment a capturing downcall writes errno into. */
@@ -43,6 +62,9 @@ public final class Errno {
         if (errno == ENOTSUPP) {
             return "ENOTSUPP";
         }
+        if (isLibbpfError(errno)) {
+            return "LIBBPF_ERRNO__" + LIBBPF_ERRORS[errno - LIBBPF_ERRNO_START][0];
+        }
         try {
             MemorySegment name = (MemorySegment) STRERRORNAME_NP.invokeExact(errno);
             return name.equals(MemorySegment.NULL) ? "errno " + errno : cString(name);
@@ -56,11 +78,18 @@ public final class Errno {
         if (errno == ENOTSUPP) {
             return "Operation not supported";
         }
+        if (isLibbpfError(errno)) {
+            return LIBBPF_ERRORS[errno - LIBBPF_ERRNO_START][1];
+        }
         try {
             return cString((MemorySegment) STRERROR.invokeExact(errno));
         } catch (Throwable t) {
             return "errno " + errno;
         }
+    }
+
+    private static boolean isLibbpfError(int errno) {
+        return errno >= LIBBPF_ERRNO_START && errno < LIBBPF_ERRNO_START + LIBBPF_ERRORS.length;
     }
 
     static String cString(MemorySegment pointer) {

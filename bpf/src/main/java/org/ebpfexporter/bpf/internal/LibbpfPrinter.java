@@ -52,7 +52,8 @@ public final class LibbpfPrinter {
             int length = (int) LibC.vsnprintf.invokeExact(buffer, (long) MAX_MESSAGE, format, args);
             String message = buffer.getString(0).stripTrailing();
             if (!message.isEmpty()) {
-                logger.log(javaLevel, "libbpf: " + message);
+                // Most of libbpf's lines carry their own "libbpf: " prefix; the rest get one.
+                logger.log(javaLevel, message.startsWith("libbpf: ") ? message : "libbpf: " + message);
             }
             return length;
         } catch (Throwable t) {
