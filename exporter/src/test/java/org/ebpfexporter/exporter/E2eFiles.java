@@ -1,6 +1,8 @@
 package org.ebpfexporter.exporter;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,5 +64,21 @@ public final class E2eFiles {
             }
             return response.body();
         }
+    }
+
+    /** A TCP port free at the moment of the call. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Copies the JDK-only JMX client {@code JmxRead.java} (run in source mode) into a directory. */
+    public static Path jmxClient(Path dir) throws IOException {
+        Path source = dir.resolve("JmxRead.java");
+        try (InputStream in = E2eFiles.class.getResourceAsStream("/jmx/JmxRead.java")) {
+            Files.copy(in, source);
+        }
+        return source;
     }
 }

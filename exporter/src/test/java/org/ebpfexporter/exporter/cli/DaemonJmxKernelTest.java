@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +46,8 @@ class DaemonJmxKernelTest {
     void remoteClientReadsWhatMetricsServesAndMBeansGoWithTheDaemon() throws Exception {
         E2eFiles.configDir(dir);
         E2eFiles.configDir(dir, HISTOGRAM_CONFIG);
-        int httpPort = freePort();
-        int jmxPort = freePort();
+        int httpPort = E2eFiles.freePort();
+        int jmxPort = E2eFiles.freePort();
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false);
         Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG, HISTOGRAM_CONFIG), ExporterOptions.DEFAULTS,
@@ -87,10 +84,7 @@ class DaemonJmxKernelTest {
 
     /** Runs JmxRead.java in a new JVM in source mode, with no class path at all. */
     private List<String> readRemotely(String url, String... names) throws Exception {
-        Path source = dir.resolve("JmxRead.java");
-        try (InputStream in = DaemonJmxKernelTest.class.getResourceAsStream("/jmx/JmxRead.java")) {
-            Files.copy(in, source);
-        }
+        Path source = E2eFiles.jmxClient(dir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), source.toString(), url));
         command.addAll(List.of(names));
@@ -126,9 +120,4 @@ class DaemonJmxKernelTest {
         thread.join();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +31,7 @@ class DaemonMapsKernelTest {
     @Timeout(120)
     void debugServesEveryMapWithRawKeysLabelsAndValues() throws Exception {
         E2eFiles.configDir(dir);
-        int port = freePort();
+        int port = E2eFiles.freePort();
         try (Daemon daemon = start(port, true)) {
             E2eFiles.syscalls(3, 2);
             HttpResponse<String> response = get(port, "/maps");
@@ -53,7 +52,7 @@ class DaemonMapsKernelTest {
     @Timeout(120)
     void withoutDebugMapsIs404() throws Exception {
         E2eFiles.configDir(dir);
-        int port = freePort();
+        int port = E2eFiles.freePort();
         try (Daemon daemon = start(port, false)) {
             assertEquals(404, get(port, "/maps").statusCode());
             assertEquals(200, get(port, "/metrics").statusCode());
@@ -73,9 +72,4 @@ class DaemonMapsKernelTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,7 @@ class JmxTlsKernelTest {
         assertEquals(0, run(List.of(tool("keytool"), "-genkeypair", "-alias", "jmx", "-keyalg", "RSA", "-keysize",
                 "2048", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype",
                 "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)));
-        int port = freePort();
+        int port = E2eFiles.freePort();
         Process exporter = new ProcessBuilder(tool("java"), "--enable-native-access=ALL-UNNAMED",
                 "-Djavax.net.ssl.keyStore=" + keyStore, "-Djavax.net.ssl.keyStorePassword=" + PASSWORD,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config.dir=" + dir,
@@ -50,7 +48,7 @@ class JmxTlsKernelTest {
         try {
             awaitListening(port);
             String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
-            Path client = clientSource();
+            Path client = E2eFiles.jmxClient(dir);
             assertEquals(0, run(List.of(tool("java"), "-Djmx.ssl=true", "-Djavax.net.ssl.trustStore=" + keyStore,
                     "-Djavax.net.ssl.trustStorePassword=" + PASSWORD, client.toString(), url, ERRORS)),
                     Files.readString(dir.resolve("client.txt")));
@@ -65,14 +63,6 @@ class JmxTlsKernelTest {
         } finally {
             exporter.destroyForcibly().waitFor();
         }
-    }
-
-    private Path clientSource() throws IOException {
-        Path source = dir.resolve("JmxRead.java");
-        try (InputStream in = JmxTlsKernelTest.class.getResourceAsStream("/jmx/JmxRead.java")) {
-            Files.copy(in, source);
-        }
-        return source;
     }
 
     /** Runs a JDK tool with no class path; its output goes to client.txt. */
@@ -102,9 +92,4 @@ class JmxTlsKernelTest {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

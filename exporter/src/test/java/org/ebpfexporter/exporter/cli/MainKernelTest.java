@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,7 @@ class MainKernelTest {
     @Test
     void servesMetricsAndExitsZeroOnSigterm() throws Exception {
         E2eFiles.configDir(dir);
-        int port = freePort();
+        int port = E2eFiles.freePort();
         Process process = start(List.of(), "--config.dir=" + dir, "--config.names=" + E2eFiles.CONFIG,
                 "--web.listen-address=127.0.0.1:" + port);
         try {
@@ -126,9 +125,4 @@ class MainKernelTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -17,6 +17,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.E2eFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class JmxRemoteTest {
 
     @Test
     void servesTheRegistryAndTheConnectorOnOnePort() throws Exception {
-        int port = freePort();
+        int port = E2eFiles.freePort();
         try (JmxRemote remote = JmxRemote.start(options(port, null, null), server)) {
             assertEquals(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"), remote.url());
             try (JMXConnector connector = JMXConnectorFactory.connect(remote.url())) {
@@ -47,7 +48,7 @@ class JmxRemoteTest {
     void passwordAndAccessFilesAreEnforced() throws Exception {
         Path passwords = Files.writeString(dir.resolve("jmxremote.password"), "reader s3cret\n");
         Path access = Files.writeString(dir.resolve("jmxremote.access"), "reader readonly\n");
-        int port = freePort();
+        int port = E2eFiles.freePort();
         try (JmxRemote remote = JmxRemote.start(options(port, passwords, access), server)) {
             assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(remote.url()));
             assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(remote.url(),
@@ -92,11 +93,6 @@ class JmxRemoteTest {
         return new JmxOptions(ListenAddress.parse("127.0.0.1:" + port), passwords, access, false);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static ObjectName name(String text) {
         try {
