@@ -1,11 +1,6 @@
 package org.ebpfexporter.bpf;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +9,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.ebpfexporter.bpf.internal.Errno;
-import org.ebpfexporter.bpf.internal.Libbpf;
+import org.ebpfexporter.bpf.internal.ErrnoException;
 import org.ebpfexporter.bpf.internal.LibbpfPrinter;
-import org.ebpfexporter.bpf.internal.Native;
+import org.ebpfexporter.bpf.internal.MapHandle;
 import org.ebpfexporter.bpf.internal.NativeLibraries;
+import org.ebpfexporter.bpf.internal.ObjectHandle;
 import org.ebpfexporter.bpf.internal.PerfEventSection;
-import org.ebpfexporter.bpf.internal.RodataLayout;
+import org.ebpfexporter.bpf.internal.ProgramHandle;
+import org.ebpfexporter.bpf.internal.RodataVariable;
 
 /**
  * A BPF object file opened with libbpf: set read-only globals, load, attach its programs, read its
@@ -30,28 +26,17 @@ import org.ebpfexporter.bpf.internal.RodataLayout;
  * any thread.
  */
 public final class BpfObject implements AutoCloseable {
-    private static final int OPEN_OPTS_SIZE = 80;
-    private static final int VERIFIER_LOG_SIZE = 16 * 1024 * 1024;
-    private static final int BPF_PROG_TYPE_XDP = 6;
-    private static final int BPF_PROG_TYPE_PERF_EVENT = 7;
-    private static final int BPF_XDP = 37;
-    private static final int BPF_PERF_EVENT = 41;
-
     private final Path path;
-    private final Arena logArena;
-    private final MemorySegment object;
-    private final MemorySegment verifierLog;
+    private final ObjectHandle handle;
     private final List<BpfProgram> programs = new ArrayList<>();
     private final List<BpfMap> maps = new ArrayList<>();
     private final Deque<BpfLink> links = new ArrayDeque<>();
     private boolean loaded;
     private boolean closed;
 
-    private BpfObject(Path path, MemorySegment object, Arena logArena, MemorySegment verifierLog) {
+    private BpfObject(Path path, ObjectHandle handle) {
         this.path = path;
-        this.object = object;
-        this.logArena = logArena;
-        this.verifierLog = verifierLog;
+        this.handle = handle;
     }
 
     /** Opens an object file, relocating against the kernel's own BTF. */
@@ -73,29 +58,15 @@ public final class BpfObject implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new BpfOpenException("opening " + file + " failed: no such file", 0);
         }
-        Arena logArena = Arena.ofShared();
-        MemorySegment log = logArena.allocate(VERIFIER_LOG_SIZE);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment opts = arena.allocate(OPEN_OPTS_SIZE, 8);
-            opts.set(JAVA_LONG, 0, OPEN_OPTS_SIZE);
-            opts.set(ADDRESS, 48, btfCustomPath == null ? MemorySegment.NULL
-                    : arena.allocateFrom(btfCustomPath.toString()));
-            // With a caller-owned log buffer libbpf keeps the verifier log there instead of printing it.
-            opts.set(ADDRESS, 56, log);
-            opts.set(JAVA_LONG, 64, VERIFIER_LOG_SIZE);
-            MemorySegment state = Errno.allocateState(arena);
-            MemorySegment object = (MemorySegment) Libbpf.bpf_object__open_file.invokeExact(
-                    state, arena.allocateFrom(file.toString()), opts);
-            if (object.equals(MemorySegment.NULL)) {
-                logArena.close();
-                throw new BpfOpenException("opening " + file + " failed", Errno.read(state));
-            }
-            BpfObject opened = new BpfObject(file, object, logArena, log);
-            opened.discover();
-            return opened;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        ObjectHandle handle;
+        try {
+            handle = ObjectHandle.open(file.toString(), btfCustomPath == null ? null : btfCustomPath.toString());
+        } catch (ErrnoException e) {
+            throw new BpfOpenException("opening " + file + " failed", e.errno());
         }
+        BpfObject opened = new BpfObject(file, handle);
+        opened.discover();
+        return opened;
     }
 
     /** The object file this was opened from. */
@@ -105,7 +76,7 @@ public final class BpfObject implements AutoCloseable {
 
     /** Whether the object has a read-only global of that name in {@code .rodata}. */
     public boolean hasGlobal(String name) {
-        return RodataLayout.read(object).containsKey(name);
+        return handle.rodataVariables().containsKey(name);
     }
 
     /**
@@ -115,27 +86,27 @@ public final class BpfObject implements AutoCloseable {
      * @throws BpfOpenException when there is no such variable, or after load
      */
     public void setGlobal(String name, long value) {
-        RodataLayout.Variable variable = rodataVariable(name);
-        MemorySegment data = rodata(variable);
+        RodataVariable variable = rodataVariable(name);
+        ByteBuffer bytes = ByteBuffer.allocate(variable.size()).order(ByteOrder.nativeOrder());
         switch (variable.size()) {
-            case 1 -> data.set(ValueLayout.JAVA_BYTE, variable.offset(), (byte) value);
-            case 2 -> data.set(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.nativeOrder()),
-                    variable.offset(), (short) value);
-            case 4 -> data.set(ValueLayout.JAVA_INT_UNALIGNED, variable.offset(), (int) value);
-            case 8 -> data.set(ValueLayout.JAVA_LONG_UNALIGNED, variable.offset(), value);
+            case 1 -> bytes.put((byte) value);
+            case 2 -> bytes.putShort((short) value);
+            case 4 -> bytes.putInt((int) value);
+            case 8 -> bytes.putLong(value);
             default -> throw new BpfOpenException("global " + name + " in " + path + " is " + variable.size()
                     + " bytes wide, not an integer", 0);
         }
+        writeRodata(variable, bytes.array());
     }
 
     /** Copies raw bytes into a read-only global before load; the length must match its size. */
     public void setGlobal(String name, byte[] value) {
-        RodataLayout.Variable variable = rodataVariable(name);
+        RodataVariable variable = rodataVariable(name);
         if (value.length != variable.size()) {
             throw new BpfOpenException("global " + name + " in " + path + " is " + variable.size()
                     + " bytes wide, got " + value.length, 0);
         }
-        MemorySegment.copy(MemorySegment.ofArray(value), 0, rodata(variable), variable.offset(), value.length);
+        writeRodata(variable, value);
     }
 
     /**
@@ -148,17 +119,9 @@ public final class BpfObject implements AutoCloseable {
         if (loaded) {
             throw new IllegalStateException(path + " is already loaded");
         }
-        verifierLog.set(ValueLayout.JAVA_BYTE, 0, (byte) 0);
-        int result;
-        try {
-            result = (int) Libbpf.bpf_object__load.invokeExact(object);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
-        String log = verifierLog.getString(0);
-        logArena.close();
-        if (result < 0) {
-            throw new BpfLoadException(path.toString(), -result, log);
+        ObjectHandle.LoadResult result = handle.load();
+        if (result.errno() != 0) {
+            throw new BpfLoadException(path.toString(), result.errno(), result.verifierLog());
         }
         loaded = true;
         programs.forEach(program -> LoadedPrograms.recordLoaded(program.info().id()));
@@ -219,15 +182,7 @@ public final class BpfObject implements AutoCloseable {
         while (!links.isEmpty()) {
             links.pop().close();
         }
-        try {
-            Libbpf.bpf_object__close.invokeExact(object);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        } finally {
-            if (logArena.scope().isAlive()) {
-                logArena.close();
-            }
-        }
+        handle.close();
     }
 
     @Override
@@ -247,33 +202,27 @@ public final class BpfObject implements AutoCloseable {
     }
 
     /** Enumerates programs and maps, and gives the sections libbpf does not know their program type. */
-    private void discover() throws Throwable {
-        MemorySegment program = MemorySegment.NULL;
-        while (!(program = (MemorySegment) Libbpf.bpf_object__next_program.invokeExact(object, program))
-                .equals(MemorySegment.NULL)) {
+    private void discover() {
+        for (ProgramHandle program : handle.programs()) {
             BpfProgram p = new BpfProgram(this, program);
             if (p.section().startsWith(PerfEventSection.PREFIX)) {
-                int ignored = (int) Libbpf.bpf_program__set_type.invokeExact(program, BPF_PROG_TYPE_PERF_EVENT);
-                ignored = (int) Libbpf.bpf_program__set_expected_attach_type.invokeExact(program, BPF_PERF_EVENT);
+                program.setPerfEventType();
             } else if (p.xdpInterface().isPresent()) {
-                int ignored = (int) Libbpf.bpf_program__set_type.invokeExact(program, BPF_PROG_TYPE_XDP);
-                ignored = (int) Libbpf.bpf_program__set_expected_attach_type.invokeExact(program, BPF_XDP);
+                program.setXdpType();
             }
             programs.add(p);
         }
-        MemorySegment map = MemorySegment.NULL;
-        while (!(map = (MemorySegment) Libbpf.bpf_object__next_map.invokeExact(object, map))
-                .equals(MemorySegment.NULL)) {
+        for (MapHandle map : handle.maps()) {
             maps.add(new BpfMap(this, map));
         }
     }
 
-    private RodataLayout.Variable rodataVariable(String name) {
+    private RodataVariable rodataVariable(String name) {
         requireOpen();
         if (loaded) {
             throw new BpfOpenException("global " + name + " in " + path + " cannot be set after load", 0);
         }
-        RodataLayout.Variable variable = RodataLayout.read(object).get(name);
+        RodataVariable variable = handle.rodataVariables().get(name);
         if (variable == null) {
             throw new BpfOpenException("global " + name + " not found in .rodata of " + path
                     + " (declare it as const volatile)", 0);
@@ -281,19 +230,11 @@ public final class BpfObject implements AutoCloseable {
         return variable;
     }
 
-    private MemorySegment rodata(RodataLayout.Variable variable) {
+    private void writeRodata(RodataVariable variable, byte[] bytes) {
         BpfMap rodata = maps.stream().filter(m -> m.name().endsWith(".rodata")).findFirst()
                 .orElseThrow(() -> new BpfOpenException("no .rodata map in " + path, 0));
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment size = scratch.allocate(JAVA_LONG);
-            MemorySegment data = (MemorySegment) Libbpf.bpf_map__initial_value.invokeExact(rodata.handle(), size);
-            long length = size.get(JAVA_LONG, 0);
-            if (data.equals(MemorySegment.NULL) || variable.offset() + variable.size() > length) {
-                throw new BpfOpenException("cannot write global " + variable.name() + " in " + path, 0);
-            }
-            return data.reinterpret(length);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        if (!rodata.handle().writeInitialValue(variable.offset(), bytes)) {
+            throw new BpfOpenException("cannot write global " + variable.name() + " in " + path, 0);
         }
     }
 }

@@ -1,18 +1,12 @@
 package org.ebpfexporter.bpf;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ebpfexporter.bpf.internal.Errno;
 import org.ebpfexporter.bpf.internal.FileDescriptors;
-import org.ebpfexporter.bpf.internal.Libbpf;
-import org.ebpfexporter.bpf.internal.Native;
 import org.ebpfexporter.bpf.internal.NativeLibraries;
+import org.ebpfexporter.bpf.internal.ProgramInfos;
 
 /**
  * Every BPF program loaded in the kernel, by anyone: what {@code bpftool prog list} shows; and the
@@ -36,25 +30,17 @@ public final class LoadedPrograms {
     public static List<ProgramInfo> list() {
         NativeLibraries.requireLibbpf();
         List<ProgramInfo> programs = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment next = arena.allocate(JAVA_INT);
-            MemorySegment state = Errno.allocateState(arena);
-            int id = 0;
-            while ((int) Libbpf.bpf_prog_get_next_id.invokeExact(state, id, next) == 0) {
-                id = next.get(JAVA_INT, 0);
-                int fd = (int) Libbpf.bpf_prog_get_fd_by_id.invokeExact(state, id);
-                if (fd < 0) {
-                    continue;
-                }
-                try {
-                    programs.add(ProgramInfo.ofFd(fd));
-                } finally {
-                    FileDescriptors.close(fd);
-                }
+        for (int id = ProgramInfos.nextId(0); id > 0; id = ProgramInfos.nextId(id)) {
+            int fd = ProgramInfos.open(id);
+            if (fd < 0) {
+                continue;
             }
-            return programs;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+            try {
+                programs.add(ProgramInfo.ofFd(fd));
+            } finally {
+                FileDescriptors.close(fd);
+            }
         }
+        return programs;
     }
 }
