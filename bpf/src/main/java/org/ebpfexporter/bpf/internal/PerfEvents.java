@@ -32,16 +32,7 @@ public final class PerfEvents {
      */
     public static int open(PerfEventSection event, int cpu) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = perf_event_attr.allocate(arena);
-            perf_event_attr.type(attr, event.type());
-            perf_event_attr.size(attr, (int) perf_event_attr.sizeof());
-            perf_event_attr.config(attr, event.config());
-            if (event.frequency() > 0) {
-                perf_event_attr.sample_freq(attr, event.frequency());
-                attr.set(JAVA_LONG, FLAGS_OFFSET, FLAG_FREQ);
-            } else {
-                perf_event_attr.sample_period(attr, Math.max(1, event.period()));
-            }
+            MemorySegment attr = attributes(event, arena);
             MemorySegment state = Errno.allocateState(arena);
             long fd = (long) LibC.syscall_perf_event_open.invokeExact(state, LibC.SYS_PERF_EVENT_OPEN, attr,
                     -1, cpu, -1, LibbpfBinding.PERF_FLAG_FD_CLOEXEC());
@@ -49,6 +40,21 @@ public final class PerfEvents {
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
+    }
+
+    /** The {@code struct perf_event_attr} that asks for the event. */
+    static MemorySegment attributes(PerfEventSection event, Arena arena) {
+        MemorySegment attr = perf_event_attr.allocate(arena);
+        perf_event_attr.type(attr, event.type());
+        perf_event_attr.size(attr, (int) perf_event_attr.sizeof());
+        perf_event_attr.config(attr, event.config());
+        if (event.frequency() > 0) {
+            perf_event_attr.sample_freq(attr, event.frequency());
+            attr.set(JAVA_LONG, FLAGS_OFFSET, FLAG_FREQ);
+        } else {
+            perf_event_attr.sample_period(attr, Math.max(1, event.period()));
+        }
+        return attr;
     }
 
     /** The online CPUs, from {@code /sys/devices/system/cpu/online} (e.g. {@code 0-3,6}). */
