@@ -11,8 +11,12 @@ public final class LinkHandle {
         this.link = link;
     }
 
-    /** Detaches the program and frees the link; call once. */
-    public void destroy() {
-        LibbpfBinding.bpf_link__destroy(link);
+    /**
+     * Detaches the program and frees the link (libbpf frees it whatever the detach reports); call once.
+     *
+     * @return 0, or libbpf's negative error code of the detach
+     */
+    public int destroy() {
+        return LibbpfBinding.bpf_link__destroy(link);
     }
 }
