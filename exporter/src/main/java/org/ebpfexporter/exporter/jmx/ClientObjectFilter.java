@@ -16,6 +16,8 @@ final class ClientObjectFilter {
     static final String CALLS = String.join(";",
             // Bounds on nesting and size: open types nest a few levels, clients send small values.
             "maxdepth=20", "maxrefs=10000", "maxarray=100000",
+            // java.lang.Object for Object[] (arguments, Vector's elements); a plain Object cannot be serialized.
+            "java.lang.Object",
             "java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Number", "java.lang.Byte",
             "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double",
             "java.math.BigInteger", "java.math.BigDecimal", "java.util.Date",

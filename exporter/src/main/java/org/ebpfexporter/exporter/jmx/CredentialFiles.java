@@ -53,8 +53,8 @@ final class CredentialFiles {
         Set<PosixFilePermission> permissions = readableFile(ACCESS_FLAG, file);
         if (permissions.stream().anyMatch(WRITE_BY_OTHERS::contains)) {
             throw new IllegalArgumentException(ACCESS_FLAG + " " + file + ": writable by other users ("
-                    + PosixFilePermissions.toString(permissions) + "), who could grant themselves readwrite: chmod go-w "
-                    + file);
+                    + PosixFilePermissions.toString(permissions)
+                    + "), who could grant themselves readwrite: chmod go-w " + file);
         }
     }
 

@@ -34,11 +34,14 @@ import javax.security.auth.Subject;
  * {@link SecurityException} for anything else (invoke, setAttribute, createMBean, unregisterMBean,
  * listener MBeans, other MBeans). The local platform MBean server is not affected.
  *
- * <p>No client can call {@link #getClassLoaderFor}, {@link #getClassLoader} or
- * {@link #getClassLoaderRepository}: the connector itself calls them, outside the client's subject,
- * to pick the class loader that decodes a call's arguments (which {@link ClientObjectFilter}
- * limits to JMX and JDK value classes) before the call comes here. They pass through, so that a
- * {@code readwrite} user's calls decode as with the platform MBean server itself.
+ * <p>Some methods no client can call; the connector calls them itself, outside the client's
+ * subject, and they pass through. {@link #getClassLoaderFor}, {@link #getClassLoader} and
+ * {@link #getClassLoaderRepository} pick the class loader that decodes a call's arguments (which
+ * {@link ClientObjectFilter} limits to JMX and JDK value classes) before the call comes here.
+ * Listeners that are objects, not MBeans, are added and removed by the connector's notification
+ * buffer, which listens to every broadcaster once for all clients (found with a query of its own);
+ * a client subscribes through {@link #isInstanceOf}, which is checked, and receives only the
+ * notifications it subscribed to.
  */
 final class RemoteAccessForwarder implements MBeanServerForwarder {
     private final AccessRules rules;
@@ -173,7 +176,18 @@ final class RemoteAccessForwarder implements MBeanServerForwarder {
 
     @Override
     public Set<ObjectName> queryNames(ObjectName name, QueryExp query) {
-        return fullAccess() ? server.queryNames(name, query) : visibleNames(name, query);
+        return fullAccess() || isJdkInternal(query) ? server.queryNames(name, query) : visibleNames(name, query);
+    }
+
+    /**
+     * Whether the query is of a class {@code java.management} keeps to itself, such as the
+     * notification buffer's query for every broadcaster: no client can send one (nor would
+     * {@link ClientObjectFilter} admit it), so the connector itself is asking.
+     */
+    private static boolean isJdkInternal(QueryExp query) {
+        Module jmx = MBeanServer.class.getModule();
+        return query != null && query.getClass().getModule() == jmx
+                && !jmx.isExported(query.getClass().getPackageName());
     }
 
     @Override
@@ -236,10 +250,10 @@ final class RemoteAccessForwarder implements MBeanServerForwarder {
         return domains.toArray(String[]::new);
     }
 
+    /** Only the connector's notification buffer calls this: see the class comment. */
     @Override
     public void addNotificationListener(ObjectName name, NotificationListener listener, NotificationFilter filter,
                                         Object handback) throws InstanceNotFoundException {
-        requireVisible(name);
         server.addNotificationListener(name, listener, filter, handback);
     }
 
@@ -265,17 +279,17 @@ final class RemoteAccessForwarder implements MBeanServerForwarder {
         server.removeNotificationListener(name, listener, filter, handback);
     }
 
+    /** Only the connector's notification buffer calls this: see the class comment. */
     @Override
     public void removeNotificationListener(ObjectName name, NotificationListener listener)
             throws InstanceNotFoundException, ListenerNotFoundException {
-        requireVisible(name);
         server.removeNotificationListener(name, listener);
     }
 
+    /** Only the connector's notification buffer calls this: see the class comment. */
     @Override
     public void removeNotificationListener(ObjectName name, NotificationListener listener, NotificationFilter filter,
                                            Object handback) throws InstanceNotFoundException, ListenerNotFoundException {
-        requireVisible(name);
         server.removeNotificationListener(name, listener, filter, handback);
     }
 

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -18,10 +22,12 @@ import javax.management.Attribute;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerConnection;
 import javax.management.MBeanServerFactory;
+import javax.management.Notification;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.management.timer.Timer;
 import org.ebpfexporter.exporter.E2eFiles;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.junit.jupiter.api.Test;
@@ -82,6 +88,34 @@ class JmxRemoteTest {
                 assertEquals(true, connection.getAttribute(timer, "Active"));
                 connection.unregisterMBean(timer);
             }
+        }
+    }
+
+    @Test
+    void notificationsOfTheViewForReadersOfEveryMBeanForReadWriteUsers() throws Exception {
+        ObjectName timer = name("test:type=Timer");
+        server.registerMBean(new Timer(), timer);
+        Path passwords = JmxFiles.passwordFile(dir, "reader s3cret\nadmin t0p\n");
+        Path access = JmxFiles.accessFile(dir, "reader readonly\nadmin readwrite\n");
+        int port = E2eFiles.freePort();
+        JmxOptions options = new JmxOptions(ListenAddress.parse("127.0.0.1:" + port), passwords, access, false, false,
+                false);
+        BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+        try (JmxRemote remote = JmxRemote.start(options, server);
+             JMXConnector reader = connect(remote, "reader", "s3cret");
+             JMXConnector admin = connect(remote, "admin", "t0p")) {
+            // The reader subscribes first, so the connector's notification buffer starts under the reader.
+            reader.getMBeanServerConnection().addNotificationListener(DELEGATE, (n, h) -> { }, null, null);
+            assertThrows(SecurityException.class, () -> reader.getMBeanServerConnection()
+                    .addNotificationListener(timer, (n, h) -> received.add(n), null, null));
+            admin.getMBeanServerConnection().addNotificationListener(timer, (n, h) -> received.add(n), null, null);
+            server.invoke(timer, "addNotification", new Object[] {"test.tick", "tick", null, new Date()},
+                    new String[] {String.class.getName(), String.class.getName(), Object.class.getName(),
+                            Date.class.getName()});
+            server.setAttribute(timer, new Attribute("SendPastNotifications", true));
+            server.invoke(timer, "start", null, null);
+            Notification tick = received.poll(30, TimeUnit.SECONDS);
+            assertEquals("test.tick", tick == null ? null : tick.getType());
         }
     }
 
