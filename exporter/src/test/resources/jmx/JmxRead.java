@@ -16,7 +16,8 @@ import javax.rmi.ssl.SslRMIClientSocketFactory;
  * the first argument and prints every row of the Series attribute of each further ObjectName as
  * "name label=value... value" (counters, gauges) or "name label=value... count=N sum=S"
  * (histograms). With {@code -Djmx.ssl=true} it connects over TLS (registry included), trusting
- * the {@code javax.net.ssl.trustStore}.
+ * the {@code javax.net.ssl.trustStore} (and presenting the {@code javax.net.ssl.keyStore}, if any);
+ * with {@code -Djmx.user} it logs in as that user with {@code -Djmx.password}.
  */
 public class JmxRead {
     public static void main(String[] args) throws Exception {
@@ -24,6 +25,10 @@ public class JmxRead {
         if (Boolean.getBoolean("jmx.ssl")) {
             // The registry speaks TLS too, as with com.sun.management.jmxremote.registry.ssl.
             env.put("com.sun.jndi.rmi.factory.socket", new SslRMIClientSocketFactory());
+        }
+        if (System.getProperty("jmx.user") != null) {
+            env.put(JMXConnector.CREDENTIALS,
+                    new String[] {System.getProperty("jmx.user"), System.getProperty("jmx.password")});
         }
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(args[0]), env)) {
             MBeanServerConnection connection = connector.getMBeanServerConnection();

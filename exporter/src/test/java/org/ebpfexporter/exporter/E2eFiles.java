@@ -75,8 +75,17 @@ public final class E2eFiles {
 
     /** Copies the JDK-only JMX client {@code JmxRead.java} (run in source mode) into a directory. */
     public static Path jmxClient(Path dir) throws IOException {
-        Path source = dir.resolve("JmxRead.java");
-        try (InputStream in = E2eFiles.class.getResourceAsStream("/jmx/JmxRead.java")) {
+        return copyResource(dir, "JmxRead.java");
+    }
+
+    /** Copies the JDK-only JMX client {@code JmxProbe.java}, which tries one action after another. */
+    public static Path jmxProbe(Path dir) throws IOException {
+        return copyResource(dir, "JmxProbe.java");
+    }
+
+    private static Path copyResource(Path dir, String name) throws IOException {
+        Path source = dir.resolve(name);
+        try (InputStream in = E2eFiles.class.getResourceAsStream("/jmx/" + name)) {
             Files.copy(in, source);
         }
         return source;

@@ -48,7 +48,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--jmx.listen-address", paramLabel = "HOST:PORT",
             description = "Serve the MBeans over remote JMX (RMI registry and connector on this one port), "
-                    + "for jconsole HOST:PORT. Off by default.")
+                    + "for jconsole HOST:PORT; needs --jmx.password-file. Off by default.")
     private String jmxListenAddress;
 
     @Option(names = "--jmx.password-file", paramLabel = "FILE",
@@ -56,11 +56,21 @@ public final class Main implements Callable<Integer> {
     private Path jmxPasswordFile;
 
     @Option(names = "--jmx.access-file", paramLabel = "FILE",
-            description = "Remote JMX access levels, in the format of the JDK's jmxremote.access.")
+            description = "Remote JMX access levels, in the format of the JDK's jmxremote.access: readwrite gives "
+                    + "full access; everyone else gets a read-only view.")
     private Path jmxAccessFile;
 
     @Option(names = "--jmx.ssl", description = "Remote JMX over TLS, set up by the javax.net.ssl.* system properties.")
     private boolean jmxSsl;
+
+    @Option(names = "--jmx.ssl.need-client-auth",
+            description = "With --jmx.ssl: clients must present a certificate the javax.net.ssl.trustStore trusts.")
+    private boolean jmxSslNeedClientAuth;
+
+    @Option(names = "--jmx.insecure-no-authentication",
+            description = "Allow remote JMX without --jmx.password-file: anyone who reaches the port gets the "
+                    + "read-only view. Logs a warning.")
+    private boolean jmxInsecureNoAuthentication;
 
     @Option(names = "--jfr", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
             description = "Publish every metric as JFR events; --jfr=false disables (default: ${DEFAULT-VALUE}).")
@@ -136,7 +146,7 @@ public final class Main implements Callable<Integer> {
                 return 0;
             }
             JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
-                    jmxPasswordFile, jmxAccessFile, jmxSsl);
+                    jmxPasswordFile, jmxAccessFile, jmxSsl, jmxSslNeedClientAuth, jmxInsecureNoAuthentication);
             daemon = Daemon.start(configDir, names, options(), new Publishing(ListenAddress.parse(listenAddress),
                     telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents), debug));
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {

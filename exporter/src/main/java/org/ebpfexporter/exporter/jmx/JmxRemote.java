@@ -11,6 +11,7 @@ import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
 import javax.management.MBeanServer;
+import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
@@ -22,6 +23,11 @@ import org.ebpfexporter.exporter.http.ListenAddress;
  * holding the connector's stub as {@code jmxrmi}, and the connector itself, sharing the port and
  * bound to the listen address, so {@code jconsole HOST:PORT} and
  * {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi} work.
+ *
+ * <p>Secure by default: clients log in with the password file ({@link PasswordAuthenticator}),
+ * every call passes the {@link RemoteAccessForwarder}, which grants the {@link ReadOnlyView} unless
+ * the access file says {@code readwrite}, and the connector deserializes only what
+ * {@link ClientObjectFilter} admits.
  *
  * <p>Stubs carry the host of {@code java.rmi.server.hostname}. That property is JVM-wide, so it is
  * set to the listen host only when the listen host is a single address and the property is unset;
@@ -50,7 +56,9 @@ public final class JmxRemote implements AutoCloseable {
      *
      * @param options the {@code --jmx.*} flags; {@link JmxOptions#remote()} must be true
      * @param server  the MBean server to serve
-     * @throws IOException naming the address when it cannot be bound
+     * @throws IOException              naming the address when it cannot be bound
+     * @throws IllegalArgumentException naming flag and file when the access file no longer passes
+     *                                  the checks it passed when the options were made
      */
     public static JmxRemote start(JmxOptions options, MBeanServer server) throws IOException {
         ListenAddress listen = options.listenAddress();
@@ -58,17 +66,17 @@ public final class JmxRemote implements AutoCloseable {
         String host = address == null || address.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostName()
                 : stubHost(listen.host());
         int port = listen.port();
-        BoundServerSocketFactory serverSockets = new BoundServerSocketFactory(address, options.ssl());
+        BoundServerSocketFactory serverSockets = new BoundServerSocketFactory(address, options.ssl(),
+                options.sslNeedClientAuth());
         RMIClientSocketFactory clientSockets = options.ssl() ? new SslRMIClientSocketFactory() : null;
+        AccessRules rules = options.accessRules();
         Map<String, Object> env = new HashMap<>();
+        env.put(RMIConnectorServer.CREDENTIALS_FILTER_PATTERN, ClientObjectFilter.CREDENTIALS);
+        env.put(RMIConnectorServer.SERIAL_FILTER_PATTERN, ClientObjectFilter.CALLS);
         if (options.passwordFile() != null) {
-            // RMIServerImpl builds the JDK's file authenticator from this key, as the agent does.
-            env.put("jmx.remote.x.password.file", options.passwordFile().toString());
+            env.put(JMXConnectorServer.AUTHENTICATOR, new PasswordAuthenticator(options.passwordFile(), rules));
         }
-        if (options.accessFile() != null) {
-            // RMIConnectorServer installs the JDK's access file controller from this key.
-            env.put("jmx.remote.x.access.file", options.accessFile().toString());
-        }
+        warnIfExposed(options, address);
         Registry registry;
         try {
             registry = LocateRegistry.createRegistry(port, clientSockets, serverSockets);
@@ -79,13 +87,14 @@ public final class JmxRemote implements AutoCloseable {
             RMIJRMPServerImpl impl = new RMIJRMPServerImpl(port, clientSockets, serverSockets, env);
             RMIConnectorServer connector = new RMIConnectorServer(new JMXServiceURL("rmi", host, port), env, impl,
                     server);
+            connector.setMBeanServerForwarder(new RemoteAccessForwarder(rules));
             connector.start();
             registry.bind(BINDING, impl.toStub());
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + bracketed(host) + ":" + port
                     + "/" + BINDING);
-            logger.log(System.Logger.Level.INFO, "remote JMX at {0} (jconsole {1}:{2,number,#}){3}{4}", url,
+            logger.log(System.Logger.Level.INFO, "remote JMX at {0} (jconsole {1}:{2,number,#}){3}{4}{5}", url,
                     bracketed(host), port, options.passwordFile() == null ? "" : ", with authentication",
-                    options.ssl() ? ", with TLS" : "");
+                    options.ssl() ? ", with TLS" : "", options.sslNeedClientAuth() ? " and client certificates" : "");
             return new JmxRemote(registry, connector, url);
         } catch (IOException | AlreadyBoundException | RuntimeException e) {
             unexport(registry);
@@ -107,6 +116,22 @@ public final class JmxRemote implements AutoCloseable {
             logger.log(System.Logger.Level.WARNING, "stopping the JMX connector failed", e);
         } finally {
             unexport(registry);
+        }
+    }
+
+    /** Warns of remote access without authentication and of a port open on every interface. */
+    private static void warnIfExposed(JmxOptions options, InetAddress address) {
+        ListenAddress listen = options.listenAddress();
+        if (options.insecureNoAuthentication()) {
+            logger.log(System.Logger.Level.WARNING, "remote JMX on {0} has NO AUTHENTICATION "
+                    + "(--jmx.insecure-no-authentication): anyone who reaches the port, every local user included, "
+                    + "reads the exporter''s MBeans and the JVM''s memory, threads, runtime (system properties, "
+                    + "arguments) and operating system MBeans", describe(listen));
+        }
+        if (address == null || address.isAnyLocalAddress()) {
+            logger.log(System.Logger.Level.WARNING, "remote JMX listens on every interface ({0}), reachable from "
+                    + "other machines; to listen on one, give its address: --jmx.listen-address=127.0.0.1:{1,number,#}",
+                    describe(listen), listen.port());
         }
     }
 

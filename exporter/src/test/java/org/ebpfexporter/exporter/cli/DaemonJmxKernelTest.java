@@ -49,7 +49,7 @@ class DaemonJmxKernelTest {
         int httpPort = E2eFiles.freePort();
         int jmxPort = E2eFiles.freePort();
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
-        JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false);
+        JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false, false, true);
         Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG, HISTOGRAM_CONFIG), ExporterOptions.DEFAULTS,
                 new Publishing(ListenAddress.parse("127.0.0.1:" + httpPort), "/metrics", Exposition.TEXT, jmx,
                         JfrSettings.DEFAULT, false));

@@ -62,7 +62,7 @@ class DaemonMapsKernelTest {
     private Daemon start(int port, boolean debug) throws IOException {
         return Daemon.start(dir, List.of(E2eFiles.CONFIG), ExporterOptions.DEFAULTS,
                 new Publishing(ListenAddress.parse("127.0.0.1:" + port), "/metrics", Exposition.TEXT,
-                        new JmxOptions(null, null, null, false), new JfrSettings(false, 1), debug));
+                        JmxOptions.LOCAL_ONLY, new JfrSettings(false, 1), debug));
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -4,92 +4,134 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.ebpfexporter.bpf.testing.KernelTest;
 import org.ebpfexporter.exporter.E2eFiles;
+import org.ebpfexporter.exporter.jmx.JmxFiles;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --jmx.ssl}: the exporter in a child JVM serves remote JMX over TLS with the key store of
- * the standard {@code javax.net.ssl.*} properties; a JDK-only client trusting it reads the MBeans,
- * and a client without TLS cannot.
+ * {@code --jmx.ssl} and {@code --jmx.ssl.need-client-auth}: the exporter in a child JVM serves
+ * remote JMX over TLS (registry and connector) with the key and trust stores of the standard
+ * {@code javax.net.ssl.*} properties, made here with keytool; a JDK-only client trusting it reads
+ * the MBeans, a client without TLS cannot, and when client certificates are asked for, only a
+ * client presenting one the exporter trusts gets in.
  */
 @KernelTest
 class JmxTlsKernelTest {
     private static final String PASSWORD = "changeit";
     private static final String ERRORS = "ebpf_exporter:type=Counter,config=exporter,name=decoder_errors_total";
+    private static final List<String> READ = List.of("decoder_errors_total config=e2e_syscalls 0.0");
 
     @TempDir
     Path dir;
 
-    @Test
-    @Timeout(180)
-    void remoteJmxOverTls() throws Exception {
+    private Path passwords;
+
+    @BeforeEach
+    void keysAndPasswords() throws Exception {
         E2eFiles.configDir(dir);
-        Path keyStore = dir.resolve("jmx.p12");
-        assertEquals(0, run(List.of(tool("keytool"), "-genkeypair", "-alias", "jmx", "-keyalg", "RSA", "-keysize",
-                "2048", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype",
-                "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)));
+        passwords = JmxFiles.passwordFile(dir, "reader s3cret\n");
+        keyPair("server", "CN=127.0.0.1", "SAN=ip:127.0.0.1");
+        keyPair("client", "CN=jmx-client", "SAN=dns:jmx-client");
+        trust("client-trust.p12", "server");
+        trust("server-trust.p12", "client");
+    }
+
+    @Test
+    @Timeout(240)
+    void remoteJmxOverTls() throws Exception {
         int port = E2eFiles.freePort();
-        Process exporter = new ProcessBuilder(tool("java"), "--enable-native-access=ALL-UNNAMED",
-                "-Djavax.net.ssl.keyStore=" + keyStore, "-Djavax.net.ssl.keyStorePassword=" + PASSWORD,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config.dir=" + dir,
-                "--config.names=" + E2eFiles.CONFIG, "--web.listen-address=127.0.0.1:0",
-                "--jmx.listen-address=127.0.0.1:" + port, "--jmx.ssl")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("exporter.txt").toFile()).start();
-        try {
-            awaitListening(port);
-            String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
-            Path client = E2eFiles.jmxClient(dir);
-            assertEquals(0, run(List.of(tool("java"), "-Djmx.ssl=true", "-Djavax.net.ssl.trustStore=" + keyStore,
-                    "-Djavax.net.ssl.trustStorePassword=" + PASSWORD, client.toString(), url, ERRORS)),
-                    Files.readString(dir.resolve("client.txt")));
-            assertEquals(List.of("decoder_errors_total config=e2e_syscalls 0.0"),
-                    Files.readAllLines(dir.resolve("client.txt")));
-            assertNotEquals(0, run(List.of(tool("java"), client.toString(), url, ERRORS)),
-                    "a client without TLS must not get in");
-            exporter.destroy();
-            assertTrue(exporter.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(0, exporter.exitValue(), Files.readString(dir.resolve("exporter.txt")));
-            assertTrue(Files.readString(dir.resolve("exporter.txt")).contains("with TLS"));
-        } finally {
-            exporter.destroyForcibly().waitFor();
+        try (ExporterProcess exporter = ExporterProcess.start(dir, stores("server.p12", null), args(port, "--jmx.ssl"))
+                .awaitListening(port)) {
+            JdkTools.Run tls = read(port, stores(null, "client-trust.p12"), true);
+            assertEquals(new JdkTools.Run(0, READ), tls);
+            assertNotEquals(0, read(port, List.of(), false).status(), "a client without TLS must not get in");
+            assertEquals(0, exporter.stop(), exporter.output());
+            assertTrue(exporter.output().contains("with authentication, with TLS"), exporter.output());
         }
     }
 
-    /** Runs a JDK tool with no class path; its output goes to client.txt. */
-    private int run(List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("client.txt").toFile());
-        builder.environment().remove("CLASSPATH");
-        builder.environment().remove("JDK_JAVA_OPTIONS");
-        Process process = builder.start();
-        assertTrue(process.waitFor(90, TimeUnit.SECONDS), String.join(" ", command));
-        return process.exitValue();
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
+    @Test
+    @Timeout(240)
+    void clientCertificatesWhenAsked() throws Exception {
+        int port = E2eFiles.freePort();
+        try (ExporterProcess exporter = ExporterProcess.start(dir, stores("server.p12", "server-trust.p12"),
+                args(port, "--jmx.ssl", "--jmx.ssl.need-client-auth")).awaitListening(port)) {
+            assertEquals(new JdkTools.Run(0, READ), read(port, stores("client.p12", "client-trust.p12"), true));
+            JdkTools.Run anonymous = read(port, stores(null, "client-trust.p12"), true);
+            assertNotEquals(0, anonymous.status(), "a client without a certificate must not get in");
+            // Registry and connector share the port's TLS socket: the client falls at the registry already.
+            assertTrue(String.join("\n", anonymous.lines()).contains("Failed to retrieve RMIServer stub"),
+                    anonymous.lines().toString());
+            // A certificate the exporter does not trust: the server's own, presented by a client.
+            assertNotEquals(0, read(port, stores("server.p12", "client-trust.p12"), true).status(),
+                    "a client with an untrusted certificate must not get in");
+            assertEquals(0, exporter.stop(), exporter.output());
+            assertTrue(exporter.output().contains("with authentication, with TLS and client certificates"),
+                    exporter.output());
         }
-        throw new AssertionError("JMX port " + port + " never opened");
     }
 
-    private static String tool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    private String[] args(int port, String... tlsFlags) {
+        List<String> args = new ArrayList<>(List.of("--config.dir=" + dir, "--config.names=" + E2eFiles.CONFIG,
+                "--web.listen-address=127.0.0.1:0", "--jmx.listen-address=127.0.0.1:" + port,
+                "--jmx.password-file=" + passwords));
+        args.addAll(List.of(tlsFlags));
+        return args.toArray(String[]::new);
     }
 
+    /** Reads the decoder error counter with JmxRead.java as user reader, over TLS or not. */
+    private JdkTools.Run read(int port, List<String> stores, boolean tls) throws Exception {
+        Path client = dir.resolve("JmxRead.java");
+        if (!client.toFile().exists()) {
+            E2eFiles.jmxClient(dir);
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Djmx.ssl=" + tls, "-Djmx.user=reader",
+                "-Djmx.password=s3cret"));
+        command.addAll(stores);
+        command.addAll(List.of(client.toString(), "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi", ERRORS));
+        return JdkTools.run(dir, command);
+    }
+
+    /** The javax.net.ssl properties for a key store and a trust store, either may be null. */
+    private List<String> stores(String keyStore, String trustStore) {
+        List<String> properties = new ArrayList<>();
+        if (keyStore != null) {
+            properties.addAll(List.of("-Djavax.net.ssl.keyStore=" + dir.resolve(keyStore),
+                    "-Djavax.net.ssl.keyStorePassword=" + PASSWORD));
+        }
+        if (trustStore != null) {
+            properties.addAll(List.of("-Djavax.net.ssl.trustStore=" + dir.resolve(trustStore),
+                    "-Djavax.net.ssl.trustStorePassword=" + PASSWORD));
+        }
+        return properties;
+    }
+
+    /** NAME.p12 holding a new key pair and self-signed certificate, which is exported to NAME.cer. */
+    private void keyPair(String name, String subject, String alternativeName) throws Exception {
+        keytool("-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-dname", subject, "-ext",
+                alternativeName, "-validity", "2", "-storetype", "PKCS12", "-keystore", name + ".p12",
+                "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-alias", name, "-keystore", name + ".p12", "-storepass", PASSWORD, "-file",
+                name + ".cer");
+    }
+
+    /** A trust store holding the certificate NAME.cer only. */
+    private void trust(String store, String name) throws Exception {
+        keytool("-importcert", "-noprompt", "-alias", name, "-file", name + ".cer", "-storetype", "PKCS12",
+                "-keystore", store, "-storepass", PASSWORD);
+    }
+
+    private void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("keytool"));
+        command.addAll(List.of(args));
+        JdkTools.Run run = JdkTools.run(dir, command);
+        assertEquals(0, run.status(), run.lines().toString());
+    }
 }
