@@ -68,7 +68,7 @@ final class PrivilegeHint {
             text.append("; CAP_SYS_RESOURCE lifts RLIMIT_MEMLOCK, which kernels before 5.11 charge BPF memory to"
                     + " (or raise it: ulimit -l unlimited, systemd LimitMEMLOCK=infinity)");
         }
-        boolean lacksBpf = missing.contains(Capability.CAP_BPF) || missing.contains(Capability.CAP_SYS_ADMIN);
+        boolean lacksBpf = !process.has(process.kernelAtLeast(5, 8) ? Capability.CAP_BPF : Capability.CAP_SYS_ADMIN);
         if (lacksBpf && process.unprivilegedBpfDisabled() > 0) {
             text.append("; kernel.unprivileged_bpf_disabled=").append(process.unprivilegedBpfDisabled())
                     .append(" refuses BPF to processes without CAP_BPF");
