@@ -96,7 +96,8 @@ public final class Setpriv {
         }
     }
 
-    private static void openForReading(Path dir) throws IOException {
+    /** Lets everyone list and enter {@code dir}, such as a test's temporary directory. */
+    public static void openForReading(Path dir) throws IOException {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }
