@@ -32,11 +32,6 @@ record PrivilegeNeeds(Set<Capability> capabilities, boolean locksMemory, Optiona
      */
     record RequiredFile(Path path, String advice) {}
 
-    /** The same needs, refused by other causes than the usual ones. */
-    PrivilegeNeeds refusedBy(List<String> otherCauses) {
-        return new PrivilegeNeeds(capabilities, locksMemory, file, refused, List.copyOf(otherCauses));
-    }
-
     // enum bpf_prog_type values the kernel's is_perfmon_prog_type() and is_net_admin_prog_type() list.
     private static final Set<Integer> PERFMON_PROGRAM_TYPES = Set.of(
             2 /* KPROBE */, 5 /* TRACEPOINT */, 7 /* PERF_EVENT */, 17 /* RAW_TRACEPOINT */,
@@ -87,6 +82,11 @@ record PrivilegeNeeds(Set<Capability> capabilities, boolean locksMemory, Optiona
     static PrivilegeNeeds toListPrograms() {
         return new PrivilegeNeeds(EnumSet.of(Capability.CAP_SYS_ADMIN), false, Optional.empty(), "the request",
                 List.of(LOCKDOWN, "a security module"));
+    }
+
+    /** The same needs, refused by other causes than the usual ones. */
+    PrivilegeNeeds refusedBy(List<String> otherCauses) {
+        return new PrivilegeNeeds(capabilities, locksMemory, file, refused, List.copyOf(otherCauses));
     }
 
     private static Set<Capability> programTypeNeeds(int type) {
