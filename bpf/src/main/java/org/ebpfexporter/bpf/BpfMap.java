@@ -60,13 +60,22 @@ public final class BpfMap {
         return maxEntries;
     }
 
-    /** The number of value slots per entry of a per-CPU map: libbpf's possible CPU count. */
+    /**
+     * The number of value slots per entry of a per-CPU map: libbpf's possible CPU count.
+     *
+     * @throws BpfMapException when libbpf cannot read {@code /sys/devices/system/cpu/possible}
+     */
     public static int possibleCpus() {
+        int cpus;
         try {
-            return (int) Libbpf.libbpf_num_possible_cpus.invokeExact();
+            cpus = (int) Libbpf.libbpf_num_possible_cpus.invokeExact();
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
+        if (cpus <= 0) {
+            throw new BpfMapException("counting the possible CPUs (libbpf_num_possible_cpus) failed", -cpus);
+        }
+        return cpus;
     }
 
     /** A buffer that holds every entry of this map. */
@@ -79,6 +88,7 @@ public final class BpfMap {
      *
      * @return the number of entries read
      * @throws BpfMapException when the kernel refuses the read
+     * @throws IllegalStateException when the object is closed or not loaded
      */
     public int read(MapEntries into) {
         if (!batchUnsupported) {
@@ -100,6 +110,7 @@ public final class BpfMap {
         checkBuffer(into);
         into.count = 0;
         int entryValueSize = into.entryValueSize();
+        int fd = loadedFd();
         try (Arena arena = Arena.ofConfined()) {
             long tokenSize = Math.max(8, (keySize + 7) & ~7);
             MemorySegment inBatch = arena.allocate(tokenSize, 8);
@@ -111,7 +122,7 @@ public final class BpfMap {
             while (total < into.capacity()) {
                 count.set(JAVA_INT, 0, into.capacity() - total);
                 MemorySegment position = first ? MemorySegment.NULL : inBatch;
-                int result = (int) Libbpf.bpf_map_lookup_batch.invokeExact(state, fd(), position, outBatch,
+                int result = (int) Libbpf.bpf_map_lookup_batch.invokeExact(state, fd, position, outBatch,
                         into.keys.asSlice((long) total * keySize),
                         into.values.asSlice((long) total * entryValueSize), count, MemorySegment.NULL);
                 int errno = result < 0 ? Errno.read(state) : 0;
@@ -145,13 +156,14 @@ public final class BpfMap {
         checkBuffer(into);
         into.count = 0;
         int entryValueSize = into.entryValueSize();
+        int fd = loadedFd();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Errno.allocateState(arena);
             MemorySegment previous = MemorySegment.NULL;
             int total = 0;
             while (total < into.capacity()) {
                 MemorySegment key = into.keys.asSlice((long) total * keySize, keySize);
-                int result = (int) Libbpf.bpf_map_get_next_key.invokeExact(state, fd(), previous, key);
+                int result = (int) Libbpf.bpf_map_get_next_key.invokeExact(state, fd, previous, key);
                 if (result < 0) {
                     int errno = Errno.read(state);
                     if (errno == Errno.ENOENT) {
@@ -160,7 +172,7 @@ public final class BpfMap {
                     throw new BpfMapException("iterating map " + name + " in " + object.path() + " failed", errno);
                 }
                 MemorySegment value = into.values.asSlice((long) total * entryValueSize, entryValueSize);
-                result = (int) Libbpf.bpf_map_lookup_elem.invokeExact(state, fd(), key, value);
+                result = (int) Libbpf.bpf_map_lookup_elem.invokeExact(state, fd, key, value);
                 previous = key;
                 if (result < 0) {
                     int errno = Errno.read(state);
@@ -184,11 +196,13 @@ public final class BpfMap {
      * Creates or replaces one entry. For per-CPU maps {@code value} holds every CPU's slot.
      *
      * @throws BpfMapException when the kernel refuses the update
+     * @throws IllegalStateException when the object is closed or not loaded
      */
     public void update(byte[] key, byte[] value) {
+        int fd = loadedFd();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Errno.allocateState(arena);
-            int result = (int) Libbpf.bpf_map_update_elem.invokeExact(state, fd(), arena.allocateFrom(JAVA_BYTE, key),
+            int result = (int) Libbpf.bpf_map_update_elem.invokeExact(state, fd, arena.allocateFrom(JAVA_BYTE, key),
                     arena.allocateFrom(JAVA_BYTE, value), 0L);
             if (result < 0) {
                 throw new BpfMapException("update of map " + name + " in " + object.path() + " failed", Errno.read(state));
@@ -207,10 +221,10 @@ public final class BpfMap {
      * @param key {@link #keySize} bytes
      * @return a copy of the value, or empty when the key is absent
      * @throws BpfMapException when the kernel refuses the lookup for another reason
-     * @throws IllegalStateException when the object is closed
+     * @throws IllegalStateException when the object is closed or not loaded
      */
     public Optional<byte[]> lookup(byte[] key) {
-        object.requireOpen();
+        int fd = loadedFd();
         if (key.length != keySize) {
             throw new IllegalArgumentException("key of " + key.length + " bytes for map " + name + " with "
                     + keySize + " byte keys");
@@ -219,7 +233,7 @@ public final class BpfMap {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Errno.allocateState(arena);
             MemorySegment value = arena.allocate(size, 8);
-            int result = (int) Libbpf.bpf_map_lookup_elem.invokeExact(state, fd(), arena.allocateFrom(JAVA_BYTE, key),
+            int result = (int) Libbpf.bpf_map_lookup_elem.invokeExact(state, fd, arena.allocateFrom(JAVA_BYTE, key),
                     value);
             if (result < 0) {
                 int errno = Errno.read(state);
@@ -252,6 +266,16 @@ public final class BpfMap {
 
     MemorySegment handle() {
         return handle;
+    }
+
+    /** The file descriptor of the loaded map; libbpf gives a negative one before load. */
+    private int loadedFd() {
+        object.requireOpen();
+        int fd = fd();
+        if (fd < 0) {
+            throw new IllegalStateException("map " + name + " of " + object.path() + " is not loaded");
+        }
+        return fd;
     }
 
     private void checkBuffer(MapEntries into) {

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ebpfexporter.bpf.internal.Errno;
 import org.ebpfexporter.bpf.internal.Libbpf;
@@ -91,7 +92,12 @@ public final class BpfObject implements AutoCloseable {
                 throw new BpfOpenException("opening " + file + " failed", Errno.read(state));
             }
             BpfObject opened = new BpfObject(file, object, logArena, log);
-            opened.discover();
+            try {
+                opened.discover();
+            } catch (Throwable t) {
+                opened.close();
+                throw t;
+            }
             return opened;
         } catch (Throwable t) {
             throw Native.rethrow(t);
@@ -105,7 +111,7 @@ public final class BpfObject implements AutoCloseable {
 
     /** Whether the object has a read-only global of that name in {@code .rodata}. */
     public boolean hasGlobal(String name) {
-        return RodataLayout.read(object).containsKey(name);
+        return rodataLayout().containsKey(name);
     }
 
     /**
@@ -158,7 +164,8 @@ public final class BpfObject implements AutoCloseable {
         String log = verifierLog.getString(0);
         logArena.close();
         if (result < 0) {
-            throw new BpfLoadException(path.toString(), -result, log);
+            throw new BpfLoadException(path.toString(), -result, log, PrivilegeNeeds.toLoad(
+                    programs.stream().map(BpfProgram::type).toList(), maps.stream().map(BpfMap::type).toList()));
         }
         loaded = true;
         programs.forEach(program -> LoadedPrograms.recordLoaded(program.info().id()));
@@ -216,8 +223,18 @@ public final class BpfObject implements AutoCloseable {
             return;
         }
         closed = true;
+        // Every link is destroyed and the object closed even when a detach fails; the first failure is thrown.
+        RuntimeException failure = null;
         while (!links.isEmpty()) {
-            links.pop().close();
+            try {
+                links.pop().close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
         try {
             Libbpf.bpf_object__close.invokeExact(object);
@@ -227,6 +244,9 @@ public final class BpfObject implements AutoCloseable {
             if (logArena.scope().isAlive()) {
                 logArena.close();
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -253,11 +273,9 @@ public final class BpfObject implements AutoCloseable {
                 .equals(MemorySegment.NULL)) {
             BpfProgram p = new BpfProgram(this, program);
             if (p.section().startsWith(PerfEventSection.PREFIX)) {
-                int ignored = (int) Libbpf.bpf_program__set_type.invokeExact(program, BPF_PROG_TYPE_PERF_EVENT);
-                ignored = (int) Libbpf.bpf_program__set_expected_attach_type.invokeExact(program, BPF_PERF_EVENT);
+                p.setType(BPF_PROG_TYPE_PERF_EVENT, BPF_PERF_EVENT);
             } else if (p.xdpInterface().isPresent()) {
-                int ignored = (int) Libbpf.bpf_program__set_type.invokeExact(program, BPF_PROG_TYPE_XDP);
-                ignored = (int) Libbpf.bpf_program__set_expected_attach_type.invokeExact(program, BPF_XDP);
+                p.setType(BPF_PROG_TYPE_XDP, BPF_XDP);
             }
             programs.add(p);
         }
@@ -268,12 +286,21 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
+    /** The variables of {@code .rodata}. */
+    private Map<String, RodataLayout.Variable> rodataLayout() {
+        try {
+            return RodataLayout.read(object);
+        } catch (IllegalStateException e) {
+            throw new BpfOpenException("reading the .rodata layout of " + path + " failed: " + e.getMessage(), 0);
+        }
+    }
+
     private RodataLayout.Variable rodataVariable(String name) {
         requireOpen();
         if (loaded) {
             throw new BpfOpenException("global " + name + " in " + path + " cannot be set after load", 0);
         }
-        RodataLayout.Variable variable = RodataLayout.read(object).get(name);
+        RodataLayout.Variable variable = rodataLayout().get(name);
         if (variable == null) {
             throw new BpfOpenException("global " + name + " not found in .rodata of " + path
                     + " (declare it as const volatile)", 0);

@@ -91,7 +91,7 @@ public final class BpfProgram {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Errno.allocateState(arena);
             MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach.invokeExact(state, handle);
-            return track(link, state, "attaching");
+            return track(link, state, "attaching", null);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
@@ -115,7 +115,7 @@ public final class BpfProgram {
             MemorySegment state = Errno.allocateState(arena);
             MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_uprobe_opts.invokeExact(state, handle,
                     pid, arena.allocateFrom(binary.toString()), 0L, opts);
-            return track(link, state, "attaching to " + binary + ":" + function);
+            return track(link, state, "attaching to " + binary + ":" + function, binary);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
@@ -134,7 +134,7 @@ public final class BpfProgram {
             MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_usdt.invokeExact(state, handle, pid,
                     arena.allocateFrom(binary.toString()), arena.allocateFrom(provider), arena.allocateFrom(probe),
                     MemorySegment.NULL);
-            return track(link, state, "attaching to " + binary + ":" + provider + ":" + probe);
+            return track(link, state, "attaching to " + binary + ":" + provider + ":" + probe, binary);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
@@ -156,6 +156,20 @@ public final class BpfProgram {
     @Override
     public String toString() {
         return "BpfProgram[" + name + " in " + section + "]";
+    }
+
+    /** Sets the program and expected attach type before load, for a section libbpf does not know. */
+    void setType(int type, int expectedAttachType) throws Throwable {
+        int result = (int) Libbpf.bpf_program__set_type.invokeExact(handle, type);
+        if (result < 0) {
+            throw new BpfOpenException("setting the type of program " + name + " (" + section + ") of "
+                    + object.path() + " to " + type + " failed", -result);
+        }
+        result = (int) Libbpf.bpf_program__set_expected_attach_type.invokeExact(handle, expectedAttachType);
+        if (result < 0) {
+            throw new BpfOpenException("setting the expected attach type of program " + name + " (" + section
+                    + ") of " + object.path() + " to " + expectedAttachType + " failed", -result);
+        }
     }
 
     Optional<String> xdpInterface() {
@@ -180,24 +194,24 @@ public final class BpfProgram {
             for (int cpu : PerfEvents.onlineCpus()) {
                 int fd = PerfEvents.open(event, cpu);
                 if (fd < 0) {
-                    BpfLink.destroyAll(links);
                     throw new BpfAttachException(describe("opening perf event type=" + event.type() + ",config="
-                            + event.config() + " on cpu " + cpu + " for"), -fd);
+                            + event.config() + " on cpu " + cpu + " for"), -fd, PrivilegeNeeds.toOpenPerfEvents());
                 }
                 MemorySegment state = Errno.allocateState(arena);
                 MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_perf_event.invokeExact(state, handle, fd);
                 if (link.equals(MemorySegment.NULL)) {
                     FileDescriptors.close(fd);
-                    BpfLink.destroyAll(links);
                     throw new BpfAttachException(describe("attaching perf event on cpu " + cpu + " to"),
-                            Errno.read(state));
+                            Errno.read(state), attachNeeds(null));
                 }
                 links.add(link);
             }
-        } catch (BpfException e) {
-            throw e;
         } catch (Throwable t) {
-            BpfLink.destroyAll(links);
+            int errno = BpfLink.destroyAll(links);
+            if (errno != 0) {
+                t.addSuppressed(new BpfAttachException(describe("detaching the perf events attached so far of"),
+                        errno));
+            }
             throw Native.rethrow(t);
         }
         return object.track(new BpfLink(this, links));
@@ -212,17 +226,22 @@ public final class BpfProgram {
                         + " no such interface;"), Errno.read(state));
             }
             MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_xdp.invokeExact(state, handle, ifindex);
-            return track(link, state, "attaching to interface " + interfaceName);
+            return track(link, state, "attaching to interface " + interfaceName, null);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
     }
 
-    private BpfLink track(MemorySegment link, MemorySegment state, String operation) {
+    /** The link, tracked by the object; or, for a NULL link, the failure, explained for {@code binary} if given. */
+    private BpfLink track(MemorySegment link, MemorySegment state, String operation, Path binary) {
         if (link.equals(MemorySegment.NULL)) {
-            throw new BpfAttachException(describe(operation), Errno.read(state));
+            throw new BpfAttachException(describe(operation), Errno.read(state), attachNeeds(binary));
         }
         return object.track(new BpfLink(this, List.of(link)));
+    }
+
+    private PrivilegeNeeds attachNeeds(Path binary) {
+        return PrivilegeNeeds.toAttach(type(), section, binary);
     }
 
     private String describe(String operation) {

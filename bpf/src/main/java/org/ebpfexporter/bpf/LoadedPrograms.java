@@ -32,7 +32,11 @@ public final class LoadedPrograms {
         LOADED_HERE.add(id);
     }
 
-    /** Lists the loaded programs; programs unloaded while listing are left out. */
+    /**
+     * Lists the loaded programs; programs unloaded while listing are left out.
+     *
+     * @throws BpfProgramException when the kernel refuses (listing needs CAP_SYS_ADMIN)
+     */
     public static List<ProgramInfo> list() {
         NativeLibraries.requireLibbpf();
         List<ProgramInfo> programs = new ArrayList<>();
@@ -40,10 +44,15 @@ public final class LoadedPrograms {
             MemorySegment next = arena.allocate(JAVA_INT);
             MemorySegment state = Errno.allocateState(arena);
             int id = 0;
-            while ((int) Libbpf.bpf_prog_get_next_id.invokeExact(state, id, next) == 0) {
+            while (true) {
+                if ((int) Libbpf.bpf_prog_get_next_id.invokeExact(state, id, next) != 0) {
+                    refusedUnlessGone(state, "listing the loaded programs after id " + id + " failed");
+                    return programs;
+                }
                 id = next.get(JAVA_INT, 0);
                 int fd = (int) Libbpf.bpf_prog_get_fd_by_id.invokeExact(state, id);
                 if (fd < 0) {
+                    refusedUnlessGone(state, "opening loaded program " + id + " failed");
                     continue;
                 }
                 try {
@@ -52,9 +61,16 @@ public final class LoadedPrograms {
                     FileDescriptors.close(fd);
                 }
             }
-            return programs;
         } catch (Throwable t) {
             throw Native.rethrow(t);
+        }
+    }
+
+    /** ENOENT means no further program, or one unloaded meanwhile; any other errno is a failure. */
+    private static void refusedUnlessGone(MemorySegment state, String operation) {
+        int errno = Errno.read(state);
+        if (errno != Errno.ENOENT) {
+            throw new BpfProgramException(operation, errno, PrivilegeNeeds.toListPrograms());
         }
     }
 }

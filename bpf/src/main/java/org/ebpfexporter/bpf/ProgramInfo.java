@@ -32,7 +32,7 @@ public record ProgramInfo(int id, int type, String name, String tag, long runTim
             MemorySegment state = Errno.allocateState(arena);
             int result = (int) Libbpf.bpf_obj_get_info_by_fd.invokeExact(state, fd, info, length);
             if (result < 0) {
-                throw new BpfMapException("reading program info of fd " + fd + " failed", Errno.read(state));
+                throw new BpfProgramException("reading program info of fd " + fd + " failed", Errno.read(state));
             }
             byte[] tag = info.asSlice(8, 8).toArray(JAVA_BYTE);
             return new ProgramInfo(info.get(JAVA_INT, 4), info.get(JAVA_INT, 0), info.getString(64),

@@ -25,7 +25,11 @@ public final class RodataLayout {
 
     private RodataLayout() {}
 
-    /** Reads the variables of the {@code .rodata} DATASEC, or an empty map when there is none. */
+    /**
+     * Reads the variables of the {@code .rodata} DATASEC, or an empty map when there is none.
+     *
+     * @throws IllegalStateException when the object's BTF is inconsistent
+     */
     public static Map<String, Variable> read(MemorySegment object) {
         Map<String, Variable> variables = new HashMap<>();
         try (Arena arena = Arena.ofConfined()) {
@@ -35,8 +39,11 @@ public final class RodataLayout {
             }
             int id = (int) Libbpf.btf__find_by_name_kind.invokeExact(btf, arena.allocateFrom(".rodata"),
                     BTF_KIND_DATASEC);
-            if (id <= 0) {
+            if (id == -Errno.ENOENT) {
                 return variables;
+            }
+            if (id <= 0) {
+                throw new IllegalStateException("btf__find_by_name_kind(.rodata) failed: " + Errno.name(-id));
             }
             MemorySegment datasec = type(btf, id);
             int vlen = datasec.get(JAVA_INT, 4) & 0xffff;
@@ -48,6 +55,9 @@ public final class RodataLayout {
                 int size = infos.get(JAVA_INT, base + 8);
                 MemorySegment var = type(btf, varType);
                 MemorySegment name = (MemorySegment) Libbpf.btf__name_by_offset.invokeExact(btf, var.get(JAVA_INT, 0));
+                if (name.equals(MemorySegment.NULL)) {
+                    throw new IllegalStateException("BTF type " + varType + " has no name");
+                }
                 String varName = Native.string(name);
                 variables.put(varName, new Variable(varName, offset, size));
             }
@@ -59,6 +69,9 @@ public final class RodataLayout {
 
     private static MemorySegment type(MemorySegment btf, int id) throws Throwable {
         MemorySegment type = (MemorySegment) Libbpf.btf__type_by_id.invokeExact(btf, id);
+        if (type.equals(MemorySegment.NULL)) {
+            throw new IllegalStateException("BTF has no type " + id);
+        }
         return type.reinterpret(BTF_TYPE_SIZE);
     }
 }
