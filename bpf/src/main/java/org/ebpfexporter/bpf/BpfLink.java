@@ -27,16 +27,38 @@ public final class BpfLink implements AutoCloseable {
         return !closed;
     }
 
-    /** Detaches the program. */
+    /**
+     * Detaches the program.
+     *
+     * @throws BpfAttachException when the kernel reports a failure to detach; every link is
+     *                            destroyed all the same
+     */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            destroyAll(links);
+            int errno = destroyAll(links);
+            if (errno != 0) {
+                throw new BpfAttachException("detaching program " + program.name() + " (" + program.section()
+                        + ") of " + program.object().path() + " failed", errno);
+            }
         }
     }
 
-    static void destroyAll(List<LinkHandle> links) {
-        links.reversed().forEach(LinkHandle::destroy);
+    /**
+     * Destroys every link, newest first, even when one fails: libbpf frees a link whatever its
+     * detach reports.
+     *
+     * @return the errno of the first failure, or 0
+     */
+    static int destroyAll(List<LinkHandle> links) {
+        int firstErrno = 0;
+        for (LinkHandle link : links.reversed()) {
+            int result = link.destroy();
+            if (result < 0 && firstErrno == 0) {
+                firstErrno = -result;
+            }
+        }
+        return firstErrno;
     }
 }

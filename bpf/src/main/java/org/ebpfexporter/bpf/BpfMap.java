@@ -56,9 +56,17 @@ public final class BpfMap {
         return maxEntries;
     }
 
-    /** The number of value slots per entry of a per-CPU map: libbpf's possible CPU count. */
+    /**
+     * The number of value slots per entry of a per-CPU map: libbpf's possible CPU count.
+     *
+     * @throws BpfMapException when libbpf cannot read {@code /sys/devices/system/cpu/possible}
+     */
     public static int possibleCpus() {
-        return MapHandle.possibleCpus();
+        int cpus = MapHandle.possibleCpus();
+        if (cpus <= 0) {
+            throw new BpfMapException("counting the possible CPUs (libbpf_num_possible_cpus) failed", -cpus);
+        }
+        return cpus;
     }
 
     /** A buffer that holds every entry of this map. */
@@ -71,6 +79,7 @@ public final class BpfMap {
      *
      * @return the number of entries read
      * @throws BpfMapException when the kernel refuses the read
+     * @throws IllegalStateException when the object is closed or not loaded
      */
     public int read(MapEntries into) {
         if (!batchUnsupported) {
@@ -91,6 +100,7 @@ public final class BpfMap {
     public int readBatch(MapEntries into) {
         checkBuffer(into);
         into.count = 0;
+        requireLoaded();
         try (BatchLookup batch = handle.batchLookup(into.buffer)) {
             int total = 0;
             boolean first = true;
@@ -120,6 +130,7 @@ public final class BpfMap {
     public int readKeyByKey(MapEntries into) {
         checkBuffer(into);
         into.count = 0;
+        requireLoaded();
         try (KeyByKeyLookup lookup = handle.keyByKeyLookup(into.buffer)) {
             int previous = -1;
             int total = 0;
@@ -150,8 +161,10 @@ public final class BpfMap {
      * Creates or replaces one entry. For per-CPU maps {@code value} holds every CPU's slot.
      *
      * @throws BpfMapException when the kernel refuses the update
+     * @throws IllegalStateException when the object is closed or not loaded
      */
     public void update(byte[] key, byte[] value) {
+        requireLoaded();
         int result = handle.update(key, value);
         if (result < 0) {
             throw new BpfMapException("update of map " + name + " in " + object.path() + " failed", -result);
@@ -165,10 +178,10 @@ public final class BpfMap {
      * @param key {@link #keySize} bytes
      * @return a copy of the value, or empty when the key is absent
      * @throws BpfMapException when the kernel refuses the lookup for another reason
-     * @throws IllegalStateException when the object is closed
+     * @throws IllegalStateException when the object is closed or not loaded
      */
     public Optional<byte[]> lookup(byte[] key) {
-        object.requireOpen();
+        requireLoaded();
         if (key.length != keySize) {
             throw new IllegalArgumentException("key of " + key.length + " bytes for map " + name + " with "
                     + keySize + " byte keys");
@@ -197,6 +210,14 @@ public final class BpfMap {
 
     MapHandle handle() {
         return handle;
+    }
+
+    /** Fails unless the map is loaded: libbpf gives a negative file descriptor before load. */
+    private void requireLoaded() {
+        object.requireOpen();
+        if (fd() < 0) {
+            throw new IllegalStateException("map " + name + " of " + object.path() + " is not loaded");
+        }
     }
 
     private void checkBuffer(MapEntries into) {

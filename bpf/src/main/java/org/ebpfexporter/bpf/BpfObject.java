@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ebpfexporter.bpf.internal.ErrnoException;
 import org.ebpfexporter.bpf.internal.LibbpfPrinter;
@@ -65,7 +66,12 @@ public final class BpfObject implements AutoCloseable {
             throw new BpfOpenException("opening " + file + " failed", e.errno());
         }
         BpfObject opened = new BpfObject(file, handle);
-        opened.discover();
+        try {
+            opened.discover();
+        } catch (RuntimeException | Error e) {
+            opened.close();
+            throw e;
+        }
         return opened;
     }
 
@@ -76,7 +82,7 @@ public final class BpfObject implements AutoCloseable {
 
     /** Whether the object has a read-only global of that name in {@code .rodata}. */
     public boolean hasGlobal(String name) {
-        return handle.rodataVariables().containsKey(name);
+        return rodataVariables().containsKey(name);
     }
 
     /**
@@ -121,7 +127,8 @@ public final class BpfObject implements AutoCloseable {
         }
         ObjectHandle.LoadResult result = handle.load();
         if (result.errno() != 0) {
-            throw new BpfLoadException(path.toString(), result.errno(), result.verifierLog());
+            throw new BpfLoadException(path.toString(), result.errno(), result.verifierLog(), PrivilegeNeeds.toLoad(
+                    programs.stream().map(BpfProgram::type).toList(), maps.stream().map(BpfMap::type).toList()));
         }
         loaded = true;
         programs.forEach(program -> LoadedPrograms.recordLoaded(program.info().id()));
@@ -179,10 +186,23 @@ public final class BpfObject implements AutoCloseable {
             return;
         }
         closed = true;
+        // Every link is destroyed and the object closed even when a detach fails; the first failure is thrown.
+        RuntimeException failure = null;
         while (!links.isEmpty()) {
-            links.pop().close();
+            try {
+                links.pop().close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
         handle.close();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
@@ -206,9 +226,9 @@ public final class BpfObject implements AutoCloseable {
         for (ProgramHandle program : handle.programs()) {
             BpfProgram p = new BpfProgram(this, program);
             if (p.section().startsWith(PerfEventSection.PREFIX)) {
-                program.setPerfEventType();
+                p.setPerfEventType();
             } else if (p.xdpInterface().isPresent()) {
-                program.setXdpType();
+                p.setXdpType();
             }
             programs.add(p);
         }
@@ -217,12 +237,21 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
+    /** The variables of {@code .rodata}. */
+    private Map<String, RodataVariable> rodataVariables() {
+        try {
+            return handle.rodataVariables();
+        } catch (IllegalStateException e) {
+            throw new BpfOpenException("reading the .rodata layout of " + path + " failed: " + e.getMessage(), 0);
+        }
+    }
+
     private RodataVariable rodataVariable(String name) {
         requireOpen();
         if (loaded) {
             throw new BpfOpenException("global " + name + " in " + path + " cannot be set after load", 0);
         }
-        RodataVariable variable = handle.rodataVariables().get(name);
+        RodataVariable variable = rodataVariables().get(name);
         if (variable == null) {
             throw new BpfOpenException("global " + name + " not found in .rodata of " + path
                     + " (declare it as const volatile)", 0);

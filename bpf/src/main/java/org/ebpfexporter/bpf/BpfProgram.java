@@ -76,7 +76,7 @@ public final class BpfProgram {
         try {
             return track(handle.attach());
         } catch (ErrnoException e) {
-            throw new BpfAttachException(describe("attaching"), e.errno());
+            throw new BpfAttachException(describe("attaching"), e.errno(), attachNeeds(null));
         }
     }
 
@@ -93,7 +93,8 @@ public final class BpfProgram {
         try {
             return track(handle.attachUprobe(pid, binary.toString(), function, retprobe));
         } catch (ErrnoException e) {
-            throw new BpfAttachException(describe("attaching to " + binary + ":" + function), e.errno());
+            throw new BpfAttachException(describe("attaching to " + binary + ":" + function), e.errno(),
+                    attachNeeds(binary));
         }
     }
 
@@ -108,7 +109,8 @@ public final class BpfProgram {
         try {
             return track(handle.attachUsdt(pid, binary.toString(), provider, probe));
         } catch (ErrnoException e) {
-            throw new BpfAttachException(describe("attaching to " + binary + ":" + provider + ":" + probe), e.errno());
+            throw new BpfAttachException(describe("attaching to " + binary + ":" + provider + ":" + probe), e.errno(),
+                    attachNeeds(binary));
         }
     }
 
@@ -128,6 +130,23 @@ public final class BpfProgram {
     @Override
     public String toString() {
         return "BpfProgram[" + name + " in " + section + "]";
+    }
+
+    /** Makes a {@code perf_event/...} program, whose section libbpf does not know, a perf event program. */
+    void setPerfEventType() {
+        checkSetType(handle.setPerfEventType(), "BPF_PROG_TYPE_PERF_EVENT (expected attach type BPF_PERF_EVENT)");
+    }
+
+    /** Makes an {@code xdp/<ifname>} program, whose section libbpf does not know, an XDP program. */
+    void setXdpType() {
+        checkSetType(handle.setXdpType(), "BPF_PROG_TYPE_XDP (expected attach type BPF_XDP)");
+    }
+
+    private void checkSetType(int result, String type) {
+        if (result < 0) {
+            throw new BpfOpenException("setting the type of program " + name + " (" + section + ") of "
+                    + object.path() + " to " + type + " failed", -result);
+        }
     }
 
     Optional<String> xdpInterface() {
@@ -153,17 +172,22 @@ public final class BpfProgram {
                 int fd = PerfEvents.open(event, cpu);
                 if (fd < 0) {
                     throw new BpfAttachException(describe("opening perf event type=" + event.type() + ",config="
-                            + event.config() + " on cpu " + cpu + " for"), -fd);
+                            + event.config() + " on cpu " + cpu + " for"), -fd, PrivilegeNeeds.toOpenPerfEvents());
                 }
                 try {
                     links.add(handle.attachPerfEvent(fd));
                 } catch (ErrnoException e) {
                     FileDescriptors.close(fd);
-                    throw new BpfAttachException(describe("attaching perf event on cpu " + cpu + " to"), e.errno());
+                    throw new BpfAttachException(describe("attaching perf event on cpu " + cpu + " to"), e.errno(),
+                            attachNeeds(null));
                 }
             }
         } catch (RuntimeException e) {
-            BpfLink.destroyAll(links);
+            int errno = BpfLink.destroyAll(links);
+            if (errno != 0) {
+                e.addSuppressed(new BpfAttachException(describe("detaching the perf events attached so far of"),
+                        errno));
+            }
             throw e;
         }
         return object.track(new BpfLink(this, links));
@@ -180,12 +204,17 @@ public final class BpfProgram {
         try {
             return track(handle.attachXdp(ifindex));
         } catch (ErrnoException e) {
-            throw new BpfAttachException(describe("attaching to interface " + interfaceName), e.errno());
+            throw new BpfAttachException(describe("attaching to interface " + interfaceName), e.errno(),
+                    attachNeeds(null));
         }
     }
 
     private BpfLink track(LinkHandle link) {
         return object.track(new BpfLink(this, List.of(link)));
+    }
+
+    private PrivilegeNeeds attachNeeds(Path binary) {
+        return PrivilegeNeeds.toAttach(type(), section, binary);
     }
 
     private String describe(String operation) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ebpfexporter.bpf.internal.Errno;
 import org.ebpfexporter.bpf.internal.FileDescriptors;
 import org.ebpfexporter.bpf.internal.NativeLibraries;
 import org.ebpfexporter.bpf.internal.ProgramInfos;
@@ -26,13 +27,25 @@ public final class LoadedPrograms {
         LOADED_HERE.add(id);
     }
 
-    /** Lists the loaded programs; programs unloaded while listing are left out. */
+    /**
+     * Lists the loaded programs; programs unloaded while listing are left out.
+     *
+     * @throws BpfProgramException when the kernel refuses (listing needs CAP_SYS_ADMIN)
+     */
     public static List<ProgramInfo> list() {
         NativeLibraries.requireLibbpf();
         List<ProgramInfo> programs = new ArrayList<>();
-        for (int id = ProgramInfos.nextId(0); id > 0; id = ProgramInfos.nextId(id)) {
+        int id = 0;
+        while (true) {
+            int next = ProgramInfos.nextId(id);
+            if (next < 0) {
+                refusedUnlessGone(-next, "listing the loaded programs after id " + id + " failed");
+                return programs;
+            }
+            id = next;
             int fd = ProgramInfos.open(id);
             if (fd < 0) {
+                refusedUnlessGone(-fd, "opening loaded program " + id + " failed");
                 continue;
             }
             try {
@@ -41,6 +54,12 @@ public final class LoadedPrograms {
                 FileDescriptors.close(fd);
             }
         }
-        return programs;
+    }
+
+    /** ENOENT means no further program, or one unloaded meanwhile; any other errno is a failure. */
+    private static void refusedUnlessGone(int errno, String operation) {
+        if (errno != Errno.ENOENT) {
+            throw new BpfProgramException(operation, errno, PrivilegeNeeds.toListPrograms());
+        }
     }
 }

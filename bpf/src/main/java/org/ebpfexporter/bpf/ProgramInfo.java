@@ -19,7 +19,7 @@ public record ProgramInfo(int id, int type, String name, String tag, long runTim
         try {
             return ProgramInfos.read(fd);
         } catch (ErrnoException e) {
-            throw new BpfMapException("reading program info of fd " + fd + " failed", e.errno());
+            throw new BpfProgramException("reading program info of fd " + fd + " failed", e.errno());
         }
     }
 }

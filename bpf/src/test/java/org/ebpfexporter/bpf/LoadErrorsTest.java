@@ -41,7 +41,9 @@ class LoadErrorsTest {
             BpfLoadException e = assertThrows(BpfLoadException.class, object::load);
             assertEquals("EACCES", e.errnoName());
             assertTrue(e.verifierLog().contains("invalid mem access 'map_value_or_null'"), e.verifierLog());
-            assertTrue(e.getMessage().startsWith("loading " + TestObjects.file("rejected.bpf.o") + " failed"),
+            assertTrue(e.getMessage().startsWith("loading " + TestObjects.file("rejected.bpf.o") + " failed (verifier: "
+                    + "R0 invalid mem access 'map_value_or_null'): EACCES (Permission denied); the process has CAP_BPF "
+                    + "and CAP_PERFMON, so no privilege is missing: the kernel refused the program (the verifier)"),
                     e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "the log stays out of the message");
         }

@@ -129,6 +129,26 @@ class MapReadTest {
         assertThrows(IllegalStateException.class, () -> map.lookup(key(0)));
     }
 
+    @Test
+    void updateAfterCloseFailsBeforeTouchingTheFreedMap() {
+        BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"));
+        object.load();
+        BpfMap map = object.map("hash_1");
+        object.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> map.update(key(0), value(0, 1)));
+        assertEquals(TestObjects.file("maps.bpf.o") + " is closed", e.getMessage());
+    }
+
+    @Test
+    void mapsOfAnObjectNotLoadedSayNotLoaded() {
+        try (BpfObject object = BpfObject.open(TestObjects.file("maps.bpf.o"))) {
+            BpfMap map = object.map("hash_1");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> map.lookup(key(0)));
+            assertEquals("map hash_1 of " + TestObjects.file("maps.bpf.o") + " is not loaded", e.getMessage());
+            assertThrows(IllegalStateException.class, () -> map.read(map.newEntries()));
+        }
+    }
+
     /** Key to the sum over CPUs of its value. */
     private static Map<Integer, Long> contents(MapEntries entries) {
         Map<Integer, Long> contents = new HashMap<>();

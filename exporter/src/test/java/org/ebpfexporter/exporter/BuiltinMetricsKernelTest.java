@@ -32,7 +32,7 @@ class BuiltinMetricsKernelTest {
         copyUnattachable();
         try (Exporter exporter = Exporter.start(dir, List.of(E2eFiles.CONFIG, UNATTACHABLE), new DecoderErrors())) {
             PrometheusRegistry registry = new PrometheusRegistry();
-            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
+            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs(), new DecoderErrors()));
             try (MetricsServer server = MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics", registry)) {
                 String metrics = E2eFiles.get(server.port(), "/metrics");
                 List<String> lines = metrics.lines().toList();

@@ -1,17 +1,30 @@
 package org.ebpfexporter.exporter;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ebpfexporter.bpf.BpfObject;
+import org.ebpfexporter.bpf.Kallsyms;
 import org.ebpfexporter.bpf.testing.KernelTest;
 import org.ebpfexporter.bpf.testing.Syscalls;
+import org.ebpfexporter.exporter.collector.CounterReader;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.collector.MapTable;
+import org.ebpfexporter.exporter.collector.TableLabels;
+import org.ebpfexporter.exporter.config.Config;
+import org.ebpfexporter.exporter.config.ConfigLoader;
+import org.ebpfexporter.exporter.config.ConfigSet;
+import org.ebpfexporter.exporter.config.Counter;
+import org.ebpfexporter.exporter.decoder.DecoderRegistry;
+import org.ebpfexporter.exporter.decoder.HostFiles;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
 import org.junit.jupiter.api.Test;
@@ -80,6 +93,50 @@ class JavaThreadKernelTest {
                 assertTrue(metrics.lines().anyMatch(truncated::equals), metrics);
             }
         }
+    }
+
+    @Test
+    void aClosedThreadNameMapIsCountedAsADecoderErrorNotAnotherLabel() throws Exception {
+        E2eFiles.configDir(dir, CONFIG);
+        JavaThreadNames javaThreads = new JavaThreadNames();
+        DecoderRegistry decoders = new DecoderRegistry(Kallsyms::load, HostFiles.system(), javaThreads);
+        List<Config> configs = ConfigSet.load(new ConfigLoader(decoders.names()), dir, List.of(CONFIG));
+        Counter counter = configs.getFirst().metrics().counters().getFirst();
+        ExporterOptions options = ExporterOptions.DEFAULTS.withJvm(JvmTarget.self());
+        DecoderErrors errors = new DecoderErrors();
+        try (BpfObject names = javaThreads.load(configs, options).orElseThrow();
+             BpfObject calls = BpfObject.open(dir.resolve(CONFIG + ".bpf.o"))) {
+            options.jvm().identity().applyTo(calls);
+            calls.load();
+            calls.attachAll();
+            CounterReader reader = new CounterReader(counter, MapTable.of(CONFIG, counter.name(),
+                    TableLabels.of(counter.labels(), false), calls.map(counter.name()), decoders, errors));
+            CountDownLatch release = new CountDownLatch(1);
+            Worker worker = Worker.start(THREAD_NAME, GETPPID_CALLS, release);
+            try {
+                assertTrue(labels(reader.collect()).contains(THREAD_NAME));
+                assertEquals(0, errors.count(CONFIG));
+
+                // The thread-name map goes away for real; once the decoder looks the name up again (after
+                // its refresh period), the series must not turn into the thread's /proc name.
+                names.close();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                List<String> after = labels(reader.collect());
+                while (!after.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    after = labels(reader.collect());
+                }
+                assertEquals(List.of(), after);
+                assertTrue(errors.count(CONFIG) >= 1, "failed keys are counted: " + errors.count(CONFIG));
+            } finally {
+                release.countDown();
+                worker.join();
+            }
+        }
+    }
+
+    private static List<String> labels(MetricSnapshot snapshot) {
+        return snapshot.getDataPoints().stream().map(point -> point.getLabels().get("thread")).toList();
     }
 
     /** A Java thread that calls getppid, then stays alive until released. */

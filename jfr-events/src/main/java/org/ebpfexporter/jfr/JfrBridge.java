@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -64,6 +65,12 @@ import java.util.function.Supplier;
  * one {@code ebpf_exporter.exporter.events_dropped} event with the family, the event type and the
  * number of events left out.
  *
+ * <h2>Failures</h2>
+ * A collection, an emission or a background type creation that fails has no caller to throw to:
+ * it is handed to the failure handler, as (what failed, the exception), and that period publishes
+ * nothing for the families concerned. The default handler logs every failure as a WARNING; the
+ * exporter's counts them and limits its log.
+ *
  * <h2>Families that appear later</h2>
  * A type is created the first time a family is seen with at least one data point (only then are
  * its label names known), once per family name. {@link #refresh()} creates the missing types;
@@ -87,11 +94,12 @@ public final class JfrBridge implements AutoCloseable {
     private final int maxEventsPerPeriod;
     private final SnapshotCache cache;
     private final Function<MetricSnapshot, String> familyName;
+    private final BiConsumer<String, RuntimeException> failures;
     /** Created types by family; guarded by this. */
     private final Map<String, List<FamilyEventType>> types = new HashMap<>();
     /** Which family owns each event type name; guarded by this. */
     private final Map<String, String> familyOfType = new HashMap<>();
-    /** Families whose types could not be created in the background; logged once. */
+    /** Families whose types could not be created in the background; reported once, not retried. */
     private final Set<String> failedInBackground = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean backgroundRefresh = new AtomicBoolean();
     private volatile Set<String> known = Set.of();
@@ -119,7 +127,7 @@ public final class JfrBridge implements AutoCloseable {
      */
     public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
                      int maxEventsPerPeriod) {
-        this(snapshots, configOf, prefix, maxEventsPerPeriod, JfrBridge::expositionName);
+        this(snapshots, configOf, prefix, maxEventsPerPeriod, JfrBridge::expositionName, JfrBridge::logFailure);
     }
 
     /**
@@ -128,19 +136,23 @@ public final class JfrBridge implements AutoCloseable {
      * counters without a {@code _total} suffix).
      *
      * @param familyName the exposed name of a family, from which event type names are derived
+     * @param failures   receives what fails on JFR's threads, as (what failed, such as
+     *                   "collecting metrics", the exception); must not throw
      * @see #JfrBridge(Supplier, Function, String, int)
      */
     public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
-                     int maxEventsPerPeriod, Function<MetricSnapshot, String> familyName) {
+                     int maxEventsPerPeriod, Function<MetricSnapshot, String> familyName,
+                     BiConsumer<String, RuntimeException> failures) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.familyName = Objects.requireNonNull(familyName, "familyName");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.configOf = Objects.requireNonNull(configOf, "configOf");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         if (maxEventsPerPeriod < 1) {
             throw new IllegalArgumentException("maxEventsPerPeriod must be at least 1, got " + maxEventsPerPeriod);
         }
         this.maxEventsPerPeriod = maxEventsPerPeriod;
-        this.cache = new SnapshotCache(this::collectAndWatch, familyName, CACHE_NANOS, System::nanoTime);
+        this.cache = new SnapshotCache(this::collectAndWatch, familyName, failures, CACHE_NANOS, System::nanoTime);
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -148,6 +160,11 @@ public final class JfrBridge implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The default failure handler: a WARNING with the stack trace. */
+    private static void logFailure(String operation, RuntimeException failure) {
+        logger.log(System.Logger.Level.WARNING, "JFR: " + operation + " failed", failure);
     }
 
     /**
@@ -275,7 +292,7 @@ public final class JfrBridge implements AutoCloseable {
         try {
             dropped = type.emit(snapshot, maxEventsPerPeriod);
         } catch (RuntimeException e) {
-            logger.log(System.Logger.Level.WARNING, "Emitting JFR events for " + type.family() + " failed", e);
+            failures.accept("emitting JFR events for " + type.family(), e);
             return;
         }
         if (dropped > 0) {
@@ -317,10 +334,10 @@ public final class JfrBridge implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                List<RuntimeException> failures = new ArrayList<>();
-                createMissing(families, failures);
-                for (RuntimeException e : failures) {
-                    logger.log(System.Logger.Level.WARNING, "Metric family not published to JFR: " + e.getMessage());
+                List<RuntimeException> rejected = new ArrayList<>();
+                createMissing(families, rejected);
+                for (RuntimeException e : rejected) {
+                    failures.accept("creating the JFR event type of a new metric family", e);
                 }
                 Set<String> missing = new HashSet<>(families.keySet());
                 missing.removeAll(types.keySet());

@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -16,28 +17,29 @@ import java.util.function.Supplier;
  * would trigger a full collection.
  */
 final class SnapshotCache {
-    private static final System.Logger logger = System.getLogger(SnapshotCache.class.getName());
-
     private final Supplier<MetricSnapshots> source;
     private final Function<MetricSnapshot, String> familyName;
+    private final BiConsumer<String, RuntimeException> failures;
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
     private Map<String, MetricSnapshot> families = Map.of();
     private long takenAt;
     private boolean taken;
-    private boolean failureLogged;
 
-    SnapshotCache(Supplier<MetricSnapshots> source, Function<MetricSnapshot, String> familyName, long maxAgeNanos,
-                  LongSupplier nanoTime) {
+    /** @param failures receives each failed collection */
+    SnapshotCache(Supplier<MetricSnapshots> source, Function<MetricSnapshot, String> familyName,
+                  BiConsumer<String, RuntimeException> failures, long maxAgeNanos, LongSupplier nanoTime) {
         this.source = source;
         this.familyName = familyName;
+        this.failures = failures;
         this.maxAgeNanos = maxAgeNanos;
         this.nanoTime = nanoTime;
     }
 
     /**
      * The families of a collection at most {@code maxAgeNanos} old, by family name. Never throws:
-     * if the collection fails, the failure is logged once and no family is returned.
+     * if the collection fails, the failure goes to the failure handler and no family is returned
+     * (until the next collection, which is not earlier than {@code maxAgeNanos} later).
      */
     synchronized Map<String, MetricSnapshot> families() {
         long now = nanoTime.getAsLong();
@@ -75,10 +77,7 @@ final class SnapshotCache {
         try {
             return byFamily(source.get());
         } catch (RuntimeException e) {
-            if (!failureLogged) {
-                failureLogged = true;
-                logger.log(System.Logger.Level.WARNING, "Collecting metrics for JFR failed; no metric events this period", e);
-            }
+            failures.accept("collecting metrics", e);
             return Map.of();
         }
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import jdk.jfr.EventType;
@@ -240,6 +241,25 @@ class JfrBridgeTest {
         fail.set(true);
         List<RecordedEvent> events = record(JfrRecordings.tempFile(dir), "ebpf_exporter.test.flaky");
         assertTrue(ofType(events, "ebpf_exporter.test.flaky").isEmpty());
+    }
+
+    @Test
+    void everyFailedCollectionReachesTheFailureHandler() throws Exception {
+        Gauge.builder().name("ebpf_exporter_failing").help("Failing").register(registry).set(1);
+        AtomicReference<Boolean> fail = new AtomicReference<>(false);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        bridge = new JfrBridge(() -> {
+            if (fail.get()) {
+                throw new IllegalStateException("collection failed");
+            }
+            return registry.scrape();
+        }, family -> "test", JfrBridge.DEFAULT_PREFIX, 10, JfrBridge::expositionName,
+                (operation, e) -> failures.add(operation + ": " + e.getMessage()));
+        fail.set(true);
+        record(JfrRecordings.tempFile(dir), "ebpf_exporter.test.failing");
+        // About ten 100 ms periods in the one second recording: each reports, none is dropped after the first.
+        assertTrue(failures.size() >= 3, failures.toString());
+        assertEquals(Set.of("collecting metrics: collection failed"), Set.copyOf(failures));
     }
 
     /** The event's own fields, after startTime, excluding JFR's other implicit fields. */

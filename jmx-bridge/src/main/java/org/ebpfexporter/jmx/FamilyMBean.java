@@ -1,6 +1,7 @@
 package org.ebpfexporter.jmx;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.function.BiConsumer;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
@@ -26,14 +27,23 @@ final class FamilyMBean implements DynamicMBean {
   private final String help;
   private final SnapshotCache cache;
   private final int maxRows;
+  private final BiConsumer<String, RuntimeException> failures;
   private volatile Memo memo;
 
-  FamilyMBean(String family, FamilyType type, String help, SnapshotCache cache, int maxRows) {
+  /** @param failures receives every failed collection, whatever the client is told */
+  FamilyMBean(
+      String family,
+      FamilyType type,
+      String help,
+      SnapshotCache cache,
+      int maxRows,
+      BiConsumer<String, RuntimeException> failures) {
     this.family = family;
     this.type = type;
     this.help = help;
     this.cache = cache;
     this.maxRows = maxRows;
+    this.failures = failures;
   }
 
   String family() {
@@ -61,6 +71,7 @@ final class FamilyMBean implements DynamicMBean {
     try {
       view = view();
     } catch (RuntimeException e) {
+      failures.accept(JmxBridge.COLLECTING, e);
       // Only JDK exception types, so a remote client can deserialise the failure.
       throw new MBeanException(
           new Exception("collecting metrics for " + family + " failed: " + e), e.getMessage());
@@ -80,7 +91,8 @@ final class FamilyMBean implements DynamicMBean {
     try {
       view = view();
     } catch (RuntimeException e) {
-      return list; // getAttributes reports failures by leaving attributes out.
+      failures.accept(JmxBridge.COLLECTING, e);
+      return list; // getAttributes tells its client of failures by leaving attributes out.
     }
     for (String name : attributes) {
       Object value = view.values().get(name);
@@ -97,6 +109,7 @@ final class FamilyMBean implements DynamicMBean {
     try {
       view = view();
     } catch (RuntimeException e) {
+      failures.accept(JmxBridge.COLLECTING, e);
       Memo last = memo;
       view = last != null ? last.view() : FamilyView.of(family, type, null, help, maxRows);
     }

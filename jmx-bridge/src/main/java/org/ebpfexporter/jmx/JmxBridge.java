@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.management.InstanceAlreadyExistsException;
@@ -56,6 +57,11 @@ import javax.management.ObjectName;
  * <p>Values are read when an attribute is read, from one collection cached for the configured
  * time (1 s by default), so a client reading all attributes of all MBeans causes one collection.
  *
+ * <p>A collection that fails while a client reads an attribute or the MBeanInfo is handed to the
+ * failure handler, as ({@value #COLLECTING}, the exception), besides what the client is told
+ * ({@code getAttribute} throws, {@code getAttributes} leaves the attributes out, the MBeanInfo
+ * stays the last one). The default handler logs every failure as a WARNING.
+ *
  * <p>Thread-safe. {@link #refresh()} is meant to be called after start-up and whenever the set
  * of families may have changed; {@link #close()} unregisters everything this bridge registered.
  */
@@ -68,6 +74,8 @@ public final class JmxBridge implements AutoCloseable {
   public static final int DEFAULT_MAX_ROWS = 10_000;
   /** Default time one collection is served to attribute reads. */
   public static final Duration DEFAULT_CACHE_TIME = Duration.ofSeconds(1);
+  /** What failed, as the failure handler is told when a collection fails. */
+  public static final String COLLECTING = "collecting metrics";
 
   private static final System.Logger logger = System.getLogger(JmxBridge.class.getName());
 
@@ -78,6 +86,7 @@ public final class JmxBridge implements AutoCloseable {
   private final Function<MetricSnapshot, String> familyName;
   private final String prefix;
   private final int maxRows;
+  private final BiConsumer<String, RuntimeException> failures;
   private final Map<ObjectName, FamilyMBean> registered = new LinkedHashMap<>();
   private boolean closed;
 
@@ -103,7 +112,8 @@ public final class JmxBridge implements AutoCloseable {
       String prefix,
       int maxRows,
       Duration cacheTime) {
-    this(server, snapshots, domain, configOf, JmxBridge::expositionName, prefix, maxRows, cacheTime);
+    this(server, snapshots, domain, configOf, JmxBridge::expositionName, prefix, maxRows, cacheTime,
+        JmxBridge::logFailure);
   }
 
   private JmxBridge(
@@ -114,8 +124,10 @@ public final class JmxBridge implements AutoCloseable {
       Function<MetricSnapshot, String> familyName,
       String prefix,
       int maxRows,
-      Duration cacheTime) {
+      Duration cacheTime,
+      BiConsumer<String, RuntimeException> failures) {
     this.server = Objects.requireNonNull(server, "server");
+    this.failures = Objects.requireNonNull(failures, "failures");
     this.familyName = Objects.requireNonNull(familyName, "familyName");
     this.cache = new SnapshotCache(Objects.requireNonNull(snapshots, "snapshots"), cacheTime);
     this.domain = ObjectNames.checkDomain(Objects.requireNonNull(domain, "domain"));
@@ -222,7 +234,8 @@ public final class JmxBridge implements AutoCloseable {
             FamilyType.of(snapshot),
             snapshot.getMetadata().getHelp(),
             cache,
-            maxRows);
+            maxRows,
+            failures);
     try {
       server.registerMBean(mbean, name);
       registered.put(name, mbean);
@@ -258,6 +271,11 @@ public final class JmxBridge implements AutoCloseable {
     }
   }
 
+  /** The default failure handler: a WARNING with the stack trace. */
+  private static void logFailure(String operation, RuntimeException failure) {
+    logger.log(System.Logger.Level.WARNING, "JMX: " + operation + " failed", failure);
+  }
+
   /**
    * The name client_java's text writers give a family (counters with {@code _total}, info
    * families with {@code _info}): the default family name of a bridge.
@@ -279,6 +297,7 @@ public final class JmxBridge implements AutoCloseable {
     private String prefix = DEFAULT_PREFIX;
     private int maxRows = DEFAULT_MAX_ROWS;
     private Duration cacheTime = DEFAULT_CACHE_TIME;
+    private BiConsumer<String, RuntimeException> failures = JmxBridge::logFailure;
 
     private Builder(MBeanServer server, Supplier<MetricSnapshots> snapshots) {
       this.server = server;
@@ -355,12 +374,25 @@ public final class JmxBridge implements AutoCloseable {
     }
 
     /**
+     * Sets what receives the collections that fail while a client reads, which no caller would see
+     * otherwise.
+     *
+     * @param failures receives (what failed, the exception); must not throw
+     * @return this builder
+     */
+    public Builder failures(BiConsumer<String, RuntimeException> failures) {
+      this.failures = failures;
+      return this;
+    }
+
+    /**
      * Creates the bridge.
      *
      * @return a new bridge, nothing registered yet
      */
     public JmxBridge build() {
-      return new JmxBridge(server, snapshots, domain, configOf, familyName, prefix, maxRows, cacheTime);
+      return new JmxBridge(
+          server, snapshots, domain, configOf, familyName, prefix, maxRows, cacheTime, failures);
     }
   }
 }

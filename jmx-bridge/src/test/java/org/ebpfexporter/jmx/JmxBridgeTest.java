@@ -229,6 +229,37 @@ class JmxBridgeTest {
   }
 
   @Test
+  void failedCollectionsReachTheFailureHandlerWhateverTheClientIsTold() throws Exception {
+    Gauge.builder().name("ebpf_exporter_flaky").help("Flaky").register(registry).set(2);
+    AtomicInteger calls = new AtomicInteger();
+    List<String> failures = new ArrayList<>();
+    Supplier<MetricSnapshots> failingAfterRefresh =
+        () -> {
+          if (calls.incrementAndGet() > 1) {
+            throw new IllegalStateException("map closed");
+          }
+          return registry.scrape();
+        };
+    try (JmxBridge bridge =
+        JmxBridge.builder(mbs, failingAfterRefresh)
+            .cacheTime(Duration.ZERO)
+            .failures((operation, e) -> failures.add(operation + ": " + e.getMessage()))
+            .build()) {
+      bridge.refresh();
+      ObjectName on = name("ebpf_exporter:type=Gauge,config=ebpf_exporter_flaky,name=flaky");
+      assertThrows(javax.management.MBeanException.class, () -> mbs.getAttribute(on, "Value"));
+      assertEquals(0, mbs.getAttributes(on, new String[] {"Value"}).size());
+      assertNotNull(mbs.getMBeanInfo(on), "the last MBeanInfo is kept");
+      assertEquals(
+          List.of(
+              "collecting metrics: map closed",
+              "collecting metrics: map closed",
+              "collecting metrics: map closed"),
+          failures);
+    }
+  }
+
+  @Test
   void duplicateRegistrationFailsClearlyAndRollsBack() throws Exception {
     Counter.builder().name("shared_total").help("s").register(registry).inc();
     PrometheusRegistry other = new PrometheusRegistry();

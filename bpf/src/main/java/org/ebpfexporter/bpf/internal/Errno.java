@@ -18,8 +18,10 @@ public final class Errno {
             java.lang.foreign.FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
     /** errno values this module reacts to. */
+    public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int E2BIG = 7;
+    public static final int EACCES = 13;
     public static final int EINVAL = 22;
     public static final int ENOSPC = 28;
     public static final int EOPNOTSUPP = 95;

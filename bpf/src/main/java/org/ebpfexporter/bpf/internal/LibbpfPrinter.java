@@ -43,7 +43,17 @@ public final class LibbpfPrinter {
             }
             return length;
         } catch (Throwable t) {
-            return 0; // a log line is never worth unwinding through native frames
+            // An exception must not unwind through libbpf's frames (the JVM would exit): report the lost line.
+            reportLost(t);
+            return 0;
+        }
+    }
+
+    private static void reportLost(Throwable failure) {
+        try {
+            logger.log(System.Logger.Level.WARNING, "libbpf: a log line was lost: " + failure);
+        } catch (RuntimeException | Error e) {
+            // The logger itself fails: there is nowhere left to report to, and throwing would end the JVM.
         }
     }
 }

@@ -84,7 +84,11 @@ public final class ObjectHandle implements AutoCloseable {
         return maps;
     }
 
-    /** The place of each read-only global in {@code .rodata}, by name; empty without one. */
+    /**
+     * The place of each read-only global in {@code .rodata}, by name; empty without one.
+     *
+     * @throws IllegalStateException when the object's BTF is inconsistent
+     */
     public Map<String, RodataVariable> rodataVariables() {
         return RodataLayout.read(object);
     }

@@ -20,7 +20,11 @@ final class RodataLayout {
 
     private RodataLayout() {}
 
-    /** Reads the variables of the {@code .rodata} DATASEC, or an empty map when there is none. */
+    /**
+     * Reads the variables of the {@code .rodata} DATASEC, or an empty map when there is none.
+     *
+     * @throws IllegalStateException when the object's BTF is inconsistent
+     */
     static Map<String, RodataVariable> read(MemorySegment object) {
         Map<String, RodataVariable> variables = new HashMap<>();
         MemorySegment btf = LibbpfBinding.bpf_object__btf(object);
@@ -32,18 +36,34 @@ final class RodataLayout {
             id = LibbpfBinding.btf__find_by_name_kind(btf, arena.allocateFrom(".rodata"),
                     LibbpfBinding.BTF_KIND_DATASEC());
         }
-        if (id <= 0) {
+        if (id == -Errno.ENOENT) {
             return variables;
         }
-        MemorySegment datasec = LibbpfBinding.btf__type_by_id(btf, id);
+        if (id <= 0) {
+            throw new IllegalStateException("btf__find_by_name_kind(.rodata) failed: " + Errno.name(-id));
+        }
+        MemorySegment datasec = type(btf, id);
         int vlen = btf_type.info(datasec) & VLEN_MASK;
         MemorySegment infos = datasec.asSlice(btf_type.sizeof());
         for (int i = 0; i < vlen; i++) {
             MemorySegment info = btf_var_secinfo.asSlice(infos, i);
-            MemorySegment variable = LibbpfBinding.btf__type_by_id(btf, btf_var_secinfo.type(info));
-            String name = Native.string(LibbpfBinding.btf__name_by_offset(btf, btf_type.name_off(variable)));
-            variables.put(name, new RodataVariable(name, btf_var_secinfo.offset(info), btf_var_secinfo.size(info)));
+            int varType = btf_var_secinfo.type(info);
+            MemorySegment name = LibbpfBinding.btf__name_by_offset(btf, btf_type.name_off(type(btf, varType)));
+            if (name.equals(MemorySegment.NULL)) {
+                throw new IllegalStateException("BTF type " + varType + " has no name");
+            }
+            String varName = Native.string(name);
+            variables.put(varName, new RodataVariable(varName, btf_var_secinfo.offset(info),
+                    btf_var_secinfo.size(info)));
         }
         return variables;
+    }
+
+    private static MemorySegment type(MemorySegment btf, int id) {
+        MemorySegment type = LibbpfBinding.btf__type_by_id(btf, id);
+        if (type.equals(MemorySegment.NULL)) {
+            throw new IllegalStateException("BTF has no type " + id);
+        }
+        return type;
     }
 }

@@ -11,6 +11,7 @@ import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.Resources;
 import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
@@ -70,6 +71,7 @@ public final class Agent {
         DefaultConfigs defaults = embedded ? DefaultConfigs.extract(DefaultConfigs.AGENT_ROOT) : null;
         PrometheusRegistry registry = new PrometheusRegistry();
         DecoderErrors errors = new DecoderErrors().register(registry);
+        PublishErrors publishErrors = new PublishErrors().register(registry);
         Resources resources = new Resources();
         try {
             Exporter exporter;
@@ -84,11 +86,11 @@ public final class Agent {
                 }
             }
             registry.register(exporter.collector());
-            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
+            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs(), errors));
             SharedCollection collection = new SharedCollection(registry::scrape);
             resources.add(ExporterMBeans.register(ManagementFactory.getPlatformMBeanServer(), collection,
-                    exporter::configOf));
-            JfrPublisher.start(collection, exporter::configOf, options.jfr()).ifPresent(resources::add);
+                    exporter::configOf, publishErrors));
+            JfrPublisher.start(collection, exporter::configOf, options.jfr(), publishErrors).ifPresent(resources::add);
             if (options.listenAddress() != null) {
                 resources.add(serveInDaemonThread(options, collection));
             }

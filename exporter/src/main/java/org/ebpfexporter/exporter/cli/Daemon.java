@@ -12,6 +12,7 @@ import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.Resources;
 import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.exporter.http.MapsPage;
 import org.ebpfexporter.exporter.http.MetricsServer;
@@ -56,21 +57,22 @@ final class Daemon implements AutoCloseable {
             }
             PrometheusRegistry registry = new PrometheusRegistry();
             DecoderErrors errors = new DecoderErrors().register(registry);
+            PublishErrors publishErrors = new PublishErrors().register(registry);
             Exporter exporter = Exporter.start(dir, configs, errors, options);
             resources.add(exporter);
             registry.register(exporter.collector());
-            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
+            registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs(), errors));
             JvmMetrics.builder().register(registry);
             SharedCollection collection = new SharedCollection(registry::scrape);
             MapsPage maps = publishing.debug() ? new MapsPage(exporter.collector()::dumpMaps) : null;
             resources.add(MetricsServer.start(publishing.address(), publishing.metricsPath(), collection::fresh,
                     publishing.exposition(), maps));
             resources.add(ExporterMBeans.register(ManagementFactory.getPlatformMBeanServer(), collection,
-                    exporter::configOf));
+                    exporter::configOf, publishErrors));
             if (publishing.jmx().remote()) {
                 resources.add(JmxRemote.start(publishing.jmx(), ManagementFactory.getPlatformMBeanServer()));
             }
-            JfrPublisher.start(collection, exporter::configOf, publishing.jfr()).ifPresent(resources::add);
+            JfrPublisher.start(collection, exporter::configOf, publishing.jfr(), publishErrors).ifPresent(resources::add);
             logger.log(System.Logger.Level.INFO, "running configs {0}", configs);
             return new Daemon(resources);
         } catch (IOException | RuntimeException e) {

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.ebpfexporter.bpf.ProgramInfo;
 import org.ebpfexporter.exporter.exposition.VerbatimCounterSnapshot;
@@ -22,26 +20,32 @@ import org.ebpfexporter.exporter.exposition.VerbatimCounterSnapshot;
 /**
  * The exporter's own metrics, named and labelled as upstream's: enabled configs, program info,
  * whether each program attached, run time and count (while {@code kernel.bpf_stats_enabled} is 1),
- * and build info.
+ * and build info. A program whose info cannot be read is left out of the scrape and counted in
+ * {@code ebpf_exporter_decoder_errors_total} of its config.
  */
 public final class BuiltinMetrics implements MultiCollector {
-    private static final System.Logger logger = System.getLogger(BuiltinMetrics.class.getName());
     private static final Path BPF_STATS_ENABLED = Path.of("/proc/sys/kernel/bpf_stats_enabled");
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final List<String> configs;
     private final List<LoadedProgram> programs;
+    private final DecoderErrors errors;
     private final BooleanSupplier statsEnabled;
-    private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    /** Built-ins of running configs, with run statistics when the kernel keeps them. */
-    public BuiltinMetrics(List<String> configs, List<LoadedProgram> programs) {
-        this(configs, programs, BuiltinMetrics::kernelStatsEnabled);
+    /**
+     * Built-ins of running configs, with run statistics when the kernel keeps them.
+     *
+     * @param errors where a program whose info cannot be read is counted, under its config
+     */
+    public BuiltinMetrics(List<String> configs, List<LoadedProgram> programs, DecoderErrors errors) {
+        this(configs, programs, errors, BuiltinMetrics::kernelStatsEnabled);
     }
 
-    BuiltinMetrics(List<String> configs, List<LoadedProgram> programs, BooleanSupplier statsEnabled) {
+    BuiltinMetrics(List<String> configs, List<LoadedProgram> programs, DecoderErrors errors,
+                   BooleanSupplier statsEnabled) {
         this.configs = List.copyOf(configs);
         this.programs = List.copyOf(programs);
+        this.errors = errors;
         this.statsEnabled = statsEnabled;
     }
 
@@ -84,15 +88,12 @@ public final class BuiltinMetrics implements MultiCollector {
         return new MetricSnapshots(snapshots);
     }
 
-    /** The kernel's info of a program, or {@code null} (logged once) when it cannot be read. */
+    /** The kernel's info of a program, or {@code null} (counted) when it cannot be read. */
     private ProgramInfo info(LoadedProgram loaded) {
         try {
             return loaded.program().info();
         } catch (RuntimeException e) {
-            if (logged.add(loaded.config() + "/" + loaded.program().name())) {
-                logger.log(System.Logger.Level.WARNING, "config {0}, program {1}: reading program info failed: {2}",
-                        loaded.config(), loaded.program().name(), e.getMessage());
-            }
+            errors.recordProgram(loaded.config(), loaded.program().name(), e);
             return null;
         }
     }

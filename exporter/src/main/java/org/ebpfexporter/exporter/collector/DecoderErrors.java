@@ -2,22 +2,23 @@ package org.ebpfexporter.exporter.collector;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.ebpfexporter.exporter.logging.RateLimitedLogger;
 
 /**
- * {@code ebpf_exporter_decoder_errors_total{config}}: keys that could not be decoded and maps that
- * could not be read. Each distinct failure of a metric is logged once, not on every scrape.
+ * {@code ebpf_exporter_decoder_errors_total{config}}: keys that could not be decoded, maps that
+ * could not be read and program info that could not be read. Every failure is counted; the log
+ * gets the first failure of a metric at once, then at most one line a minute per metric, which
+ * says how many were left out.
  */
 public final class DecoderErrors {
     private static final System.Logger logger = System.getLogger(DecoderErrors.class.getName());
 
     private final Counter counter = Counter.builder()
             .name("ebpf_exporter_decoder_errors_total")
-            .help("How many times a key could not be decoded or a map could not be read")
+            .help("How many times a key could not be decoded, or a map or program info could not be read")
             .labelNames("config")
             .build();
-    private final Set<String> logged = ConcurrentHashMap.newKeySet();
+    private final RateLimitedLogger rateLimited = new RateLimitedLogger(logger);
 
     /** Registers the counter with a registry. */
     public DecoderErrors register(PrometheusRegistry registry) {
@@ -32,10 +33,17 @@ public final class DecoderErrors {
 
     /** Counts one failure of {@code metric} of {@code config}. */
     public void record(String config, String metric, Exception error) {
+        record(config, "metric " + metric, error.getMessage());
+    }
+
+    /** Counts one failure to read the kernel's info of {@code program} of {@code config}. */
+    public void recordProgram(String config, String program, Exception error) {
+        record(config, "program " + program, "reading program info failed: " + error.getMessage());
+    }
+
+    private void record(String config, String subject, String problem) {
         counter.labelValues(config).inc();
-        if (logged.add(config + "/" + metric + "/" + error.getMessage())) {
-            logger.log(System.Logger.Level.WARNING, "config {0}, metric {1}: {2}", config, metric, error.getMessage());
-        }
+        rateLimited.warning(config + "/" + subject, () -> "config " + config + ", " + subject + ": " + problem, null);
     }
 
     /** The count for a config so far. */

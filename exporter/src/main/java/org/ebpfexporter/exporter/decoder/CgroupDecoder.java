@@ -3,6 +3,7 @@ package org.ebpfexporter.exporter.decoder;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,11 +16,10 @@ import java.util.function.LongSupplier;
  * {@code cgroup}: a cgroup id (decimal text, as {@code uint} outputs) as the cgroup's directory
  * path under the cgroup2 mount, or {@code unknown_cgroup_id:ID}. A cgroup2 directory's inode
  * number is its cgroup id. The id-to-path table is rebuilt by walking the mount on a miss, at most
- * once per {@code minRefreshNanos}, so unknown ids cannot make every scrape walk the tree.
+ * once per {@code minRefreshNanos}, so unknown ids cannot make every scrape walk the tree. A walk
+ * that fails (other than for a cgroup removed meanwhile) fails the key's decoding.
  */
 public final class CgroupDecoder implements Decoder {
-    private static final System.Logger logger = System.getLogger(CgroupDecoder.class.getName());
-
     private final Optional<Path> root;
     private final long minRefreshNanos;
     private final LongSupplier clock;
@@ -42,8 +42,8 @@ public final class CgroupDecoder implements Decoder {
     public synchronized String decode(byte[] input, int offset, int length) throws DecoderException {
         long id = NumberTable.parse("cgroup", input, offset, length);
         String path = paths.get(id);
-        if (path == null && mayRefresh()) {
-            paths = walk();
+        if (path == null && root.isPresent() && mayRefresh()) {
+            paths = walk(root.get());
             path = paths.get(id);
         }
         return path != null ? path : "unknown_cgroup_id:" + id;
@@ -59,13 +59,10 @@ public final class CgroupDecoder implements Decoder {
         return true;
     }
 
-    private Map<Long, String> walk() {
+    private static Map<Long, String> walk(Path root) throws DecoderException {
         Map<Long, String> found = new HashMap<>();
-        if (root.isEmpty()) {
-            return found;
-        }
         try {
-            Files.walkFileTree(root.get(), new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                     found.put((Long) Files.getAttribute(dir, "unix:ino"), dir.toString());
@@ -73,13 +70,15 @@ public final class CgroupDecoder implements Decoder {
                 }
 
                 @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    // A cgroup removed during the walk.
-                    return FileVisitResult.CONTINUE;
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // a cgroup removed during the walk
+                    }
+                    throw e;
                 }
             });
         } catch (IOException e) {
-            logger.log(System.Logger.Level.WARNING, "cannot walk cgroups under " + root.get() + ": " + e);
+            throw new DecoderException("cgroup: cannot walk the cgroups under " + root + ": " + e);
         }
         return found;
     }

@@ -8,18 +8,25 @@ import java.util.Optional;
 
 /** Finds the cgroup2 mount point in a {@code /proc/self/mountinfo} file. */
 public final class CgroupMount {
+    private static final System.Logger logger = System.getLogger(CgroupMount.class.getName());
+
     /** This process's mount table. */
     public static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
     private CgroupMount() {
     }
 
-    /** The first mount of file system type {@code cgroup2}, if any (or if the file cannot be read). */
+    /**
+     * The first mount of file system type {@code cgroup2}, if any; none (with a warning) if the file
+     * cannot be read.
+     */
     public static Optional<Path> find(Path mountinfo) {
         List<String> lines;
         try {
             lines = Files.readAllLines(mountinfo);
         } catch (IOException e) {
+            logger.log(System.Logger.Level.WARNING, "cgroup: cannot read " + mountinfo + ", cgroup ids will not be"
+                    + " decoded: " + e);
             return Optional.empty();
         }
         for (String line : lines) {

@@ -28,7 +28,7 @@ public final class IfnameDecoder implements Decoder {
         return name;
     }
 
-    private static String lookUp(long index) {
+    private static String lookUp(long index) throws DecoderException {
         if (index > Integer.MAX_VALUE) {
             return null;
         }
@@ -36,7 +36,7 @@ public final class IfnameDecoder implements Decoder {
             NetworkInterface nif = NetworkInterface.getByIndex((int) index);
             return nif == null ? null : nif.getName();
         } catch (SocketException e) {
-            return null;
+            throw new DecoderException("ifname: looking up interface " + index + " failed: " + e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.ebpfexporter.exporter.decoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.function.LongSupplier;
  * of its Java thread, learned from HotSpot's {@code thread__start} probe in the target JVM (see
  * {@link Names}); for any other thread, or without a JVM target, the kernel's name of the thread
  * from {@code /proc/TID/comm} (at most 15 characters); for a thread that no longer exists,
- * {@code unknown_thread:TID}.
+ * {@code unknown_thread:TID}. A failed lookup of the Java name, or a {@code /proc} read that
+ * fails other than for a missing thread, is a decoder error (counted, and the key tried again at
+ * the next scrape) rather than a silently different label.
  *
  * <p>Thread ids are reused once a thread exits, so a name must not outlive its thread: names are
  * kept here at most {@code refreshNanos} before they are looked up again, and label sets holding a
@@ -37,7 +40,7 @@ public final class JavaThreadDecoder implements Decoder {
          *
          * @param tid the thread id as the kernel numbers it
          * @return the name, or empty when the thread is not a known Java thread; may throw, which
-         *         falls back to the kernel's name
+         *         fails the key's decoding
          */
         Optional<String> javaName(int tid);
     }
@@ -90,20 +93,25 @@ public final class JavaThreadDecoder implements Decoder {
         return false;
     }
 
-    private String resolve(int tid) {
-        try {
-            Optional<String> name = names.javaName(tid);
-            if (name.isPresent()) {
-                return name.get();
-            }
-        } catch (RuntimeException e) {
-            // The thread-name map is gone (exporter closing) or unreadable: the kernel's name will do.
-        }
+    private String resolve(int tid) throws DecoderException {
         String id = Integer.toUnsignedString(tid);
+        Optional<String> name;
         try {
-            return Files.readString(proc.resolve(id).resolve("comm"), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
+            name = names.javaName(tid);
+        } catch (RuntimeException e) {
+            // Falling back to the kernel's name would give this thread's series another label for a while.
+            throw new DecoderException("java_thread: looking up the Java name of thread " + id + " failed: " + e);
+        }
+        if (name.isPresent()) {
+            return name.get();
+        }
+        Path comm = proc.resolve(id).resolve("comm");
+        try {
+            return Files.readString(comm, StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
             return "unknown_thread:" + id;
+        } catch (IOException e) {
+            throw new DecoderException("java_thread: cannot read " + comm + ": " + e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javax.management.MBeanServer;
 import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.collector.MetricNames;
+import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.exporter.exposition.VerbatimCounterSnapshot;
 import org.ebpfexporter.jmx.JmxBridge;
@@ -18,7 +19,9 @@ import org.ebpfexporter.jmx.JmxBridge;
  *
  * <p>Values come from the exporter's {@link SharedCollection#recent recent} collection, filtered to
  * its own families (the JVM's metrics are in the platform MXBeans already): browsing every MBean
- * costs at most one collection, none when a scrape or JFR collected within the max age.
+ * costs at most one collection, none when a scrape or JFR collected within the max age. A
+ * collection that fails while a client reads is counted in
+ * {@code ebpf_exporter_publish_errors_total{sink="jmx"}} and logged at a bounded rate.
  */
 public final class ExporterMBeans implements AutoCloseable {
     /** The {@code config} key of metrics no config defines, such as the decoder error counter. */
@@ -38,12 +41,13 @@ public final class ExporterMBeans implements AutoCloseable {
      * @param server   where to register, normally the platform MBean server
      * @param collection the collection serving {@code /metrics}
      * @param configOf the config defining a metric named as on {@code /metrics}; empty for a built-in
+     * @param errors   where failed collections are counted
      * @return the registered MBeans, to close when the exporter stops
      * @throws ExporterException when an MBean of that name exists already (another exporter in this
      *                           JVM); none of these MBeans is then left registered
      */
     public static ExporterMBeans register(MBeanServer server, SharedCollection collection,
-                                          Function<String, Optional<String>> configOf) {
+                                          Function<String, Optional<String>> configOf, PublishErrors errors) {
         JmxBridge bridge = JmxBridge.builder(server, () -> collection.recent(MetricNames::isServed))
                 .domain(JmxBridge.DEFAULT_DOMAIN)
                 .prefix(MetricNames.PREFIX)
@@ -51,6 +55,7 @@ public final class ExporterMBeans implements AutoCloseable {
                 .configOf(metric -> configOf.apply(metric).orElse(BUILT_IN_CONFIG))
                 // The collection's max age governs staleness; the bridge's own cache would add to it.
                 .cacheTime(Duration.ZERO)
+                .failures(errors.handler(PublishErrors.JMX))
                 .build();
         try {
             bridge.refresh();

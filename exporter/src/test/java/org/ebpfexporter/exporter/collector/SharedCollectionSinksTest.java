@@ -64,8 +64,10 @@ class SharedCollectionSinksTest {
         assertTrue(scrape().contains("ebpf_exporter_fake_total 1\n"));
         MBeanServer mbeans = MBeanServerFactory.newMBeanServer();
         ObjectName name = new ObjectName("ebpf_exporter:type=Counter,config=exporter,name=fake_total");
-        try (ExporterMBeans registered = ExporterMBeans.register(mbeans, collection, metric -> Optional.empty());
-             JfrBridge bridge = JfrPublisher.start(collection, metric -> Optional.empty(), JfrSettings.DEFAULT)
+        try (ExporterMBeans registered = ExporterMBeans.register(mbeans, collection, metric -> Optional.empty(),
+                new PublishErrors());
+             JfrBridge bridge = JfrPublisher.start(collection, metric -> Optional.empty(), JfrSettings.DEFAULT,
+                     new PublishErrors())
                      .orElseThrow()) {
             for (int i = 0; i < ATTRIBUTE_READS; i++) {
                 assertEquals(1.0, mbeans.getAttribute(name, "Total"));

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.ebpfexporter.exporter.config.DecoderSpec;
 import org.ebpfexporter.exporter.config.Label;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Java names from a fake thread-name map, the real {@code /proc} for the fallback. */
 class JavaThreadDecoderTest {
@@ -49,11 +50,24 @@ class JavaThreadDecoderTest {
     }
 
     @Test
-    void aFailingMapFallsBackToProc() throws DecoderException {
+    void aFailingLookupIsADecoderErrorNotAnotherName() throws Exception {
         JavaThreadDecoder failing = new JavaThreadDecoder(tid -> {
-            throw new IllegalStateException("closed");
+            throw new IllegalStateException("object closed");
         }, PROC, 1_000, now::get);
-        assertEquals("unknown_thread:" + NO_SUCH_TID, failing.decode(NO_SUCH_TID));
+        String tid = currentTid();
+        DecoderException e = assertThrows(DecoderException.class, () -> failing.decode(tid));
+        assertEquals("java_thread: looking up the Java name of thread " + tid
+                + " failed: java.lang.IllegalStateException: object closed", e.getMessage());
+    }
+
+    @Test
+    void anUnreadableProcIsADecoderError(@TempDir Path notProc) throws Exception {
+        // A directory where comm should be: reading it fails with an IOException other than "no such file".
+        Files.createDirectories(notProc.resolve("42").resolve("comm"));
+        JavaThreadDecoder decoder = new JavaThreadDecoder(JavaThreadDecoder.Names.NONE, notProc, 1_000, now::get);
+        DecoderException e = assertThrows(DecoderException.class, () -> decoder.decode("42"));
+        assertTrue(e.getMessage().startsWith("java_thread: cannot read " + notProc.resolve("42/comm") + ": "),
+                e.getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
 import org.ebpfexporter.exporter.jfr.JfrSettings;
 import org.ebpfexporter.exporter.jmx.ExporterMBeans;
+import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.jfr.JfrBridge;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,8 @@ class ServedNamesInBridgesTest {
     void mbeanNameIsTheServedName() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         try (ExporterMBeans mbeans = ExporterMBeans.register(server, new SharedCollection(registry::scrape),
-                metric -> metric.equals("ebpf_exporter_oom_kills") ? Optional.of("oom") : Optional.empty())) {
+                metric -> metric.equals("ebpf_exporter_oom_kills") ? Optional.of("oom") : Optional.empty(),
+                new PublishErrors())) {
             assertEquals(Set.of(new ObjectName("ebpf_exporter:type=Counter,config=oom,name=oom_kills")),
                     server.queryNames(new ObjectName("ebpf_exporter:*"), null));
         }
@@ -48,7 +50,7 @@ class ServedNamesInBridgesTest {
     void jfrEventTypeNameIsTheServedName() {
         try (JfrBridge bridge = JfrPublisher.start(new SharedCollection(registry::scrape),
                 metric -> metric.equals("ebpf_exporter_oom_kills") ? Optional.of("oom") : Optional.empty(),
-                JfrSettings.DEFAULT).orElseThrow()) {
+                JfrSettings.DEFAULT, new PublishErrors()).orElseThrow()) {
             assertEquals(List.of("ebpf_exporter.oom.oom_kills"), bridge.eventTypeNames());
         }
     }

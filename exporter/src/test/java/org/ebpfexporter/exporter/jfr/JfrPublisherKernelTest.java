@@ -23,6 +23,7 @@ import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
+import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.jfr.JfrBridge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,8 @@ class JfrPublisherKernelTest {
             makeSyscalls(1, 1);
             // A max age below the 200 ms period: every period collects, so the last event shows the last syscalls.
             SharedCollection collection = new SharedCollection(registry::scrape, Duration.ofMillis(100));
-            try (JfrBridge bridge = JfrPublisher.start(collection, exporter::configOf, JfrSettings.DEFAULT).orElseThrow();
+            try (JfrBridge bridge = JfrPublisher.start(collection, exporter::configOf, JfrSettings.DEFAULT,
+                    new PublishErrors()).orElseThrow();
                  MetricsServer server = MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics",
                          collection::fresh, Exposition.TEXT, null);
                  Recording recording = new Recording()) {
@@ -81,7 +83,7 @@ class JfrPublisherKernelTest {
 
     @Test
     void disabledPublishesNothing() {
-        assertTrue(JfrPublisher.start(new SharedCollection(new PrometheusRegistry()::scrape), metric -> Optional.empty(), new JfrSettings(false, 1)).isEmpty());
+        assertTrue(JfrPublisher.start(new SharedCollection(new PrometheusRegistry()::scrape), metric -> Optional.empty(), new JfrSettings(false, 1), new PublishErrors()).isEmpty());
     }
 
     /** The value of each label value in the last event of the type. */

@@ -25,6 +25,7 @@ import org.ebpfexporter.exporter.collector.SharedCollection;
 import org.ebpfexporter.exporter.exposition.GoFloat;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
+import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,8 @@ class ExporterMBeansKernelTest {
     @Test
     void mbeanValuesEqualMetrics() throws Exception {
         E2eFiles.syscalls(37, 5);
-        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf)) {
+        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf,
+                new PublishErrors())) {
             assertTrue(platform.isRegistered(SYSCALLS));
             assertTrue(platform.isRegistered(ERRORS));
             assertSameValues(37.0, 5.0);
@@ -77,7 +79,8 @@ class ExporterMBeansKernelTest {
     @Test
     void jmxExporterCollectorReadsTheSameValues() throws Exception {
         E2eFiles.syscalls(37, 5);
-        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf)) {
+        try (ExporterMBeans mbeans = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf,
+                new PublishErrors())) {
             JmxCollector collector = new JmxCollector("""
                     lowercaseOutputName: false
                     includeObjectNames: ["ebpf_exporter:*"]
@@ -111,12 +114,14 @@ class ExporterMBeansKernelTest {
     void secondExporterInTheJvmFailsClearlyAndLeavesTheFirstIntact() throws Exception {
         E2eFiles.syscalls(2, 0);
         PrometheusRegistry other = new PrometheusRegistry();
-        try (ExporterMBeans first = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf);
+        try (ExporterMBeans first = ExporterMBeans.register(platform, new SharedCollection(registry::scrape), exporter::configOf,
+                new PublishErrors());
              Exporter second = Exporter.start(dir, List.of(E2eFiles.CONFIG), new DecoderErrors().register(other))) {
             other.register(second.collector());
             Set<ObjectName> before = platform.queryNames(name("ebpf_exporter:*"), null);
             ExporterException e = assertThrows(ExporterException.class,
-                    () -> ExporterMBeans.register(platform, new SharedCollection(other::scrape), second::configOf));
+                    () -> ExporterMBeans.register(platform, new SharedCollection(other::scrape), second::configOf,
+                            new PublishErrors()));
             assertTrue(e.getMessage().startsWith("JMX: MBean ebpf_exporter:type=Counter,"), e.getMessage());
             assertTrue(e.getMessage().contains("is already registered"), e.getMessage());
             assertEquals(before, platform.queryNames(name("ebpf_exporter:*"), null));
