@@ -1,9 +1,7 @@
 package org.ebpfexporter.bpf;
 
-import java.lang.foreign.MemorySegment;
 import java.util.List;
-import org.ebpfexporter.bpf.internal.Libbpf;
-import org.ebpfexporter.bpf.internal.Native;
+import org.ebpfexporter.bpf.internal.LinkHandle;
 
 /**
  * An attachment of a program to its hook: one libbpf link, or one per CPU for perf events.
@@ -11,10 +9,10 @@ import org.ebpfexporter.bpf.internal.Native;
  */
 public final class BpfLink implements AutoCloseable {
     private final BpfProgram program;
-    private final List<MemorySegment> links;
+    private final List<LinkHandle> links;
     private boolean closed;
 
-    BpfLink(BpfProgram program, List<MemorySegment> links) {
+    BpfLink(BpfProgram program, List<LinkHandle> links) {
         this.program = program;
         this.links = List.copyOf(links);
     }
@@ -53,15 +51,10 @@ public final class BpfLink implements AutoCloseable {
      *
      * @return the errno of the first failure, or 0
      */
-    static int destroyAll(List<MemorySegment> links) {
+    static int destroyAll(List<LinkHandle> links) {
         int firstErrno = 0;
-        for (MemorySegment link : links.reversed()) {
-            int result;
-            try {
-                result = (int) Libbpf.bpf_link__destroy.invokeExact(link);
-            } catch (Throwable t) {
-                throw Native.rethrow(t);
-            }
+        for (LinkHandle link : links.reversed()) {
+            int result = link.destroy();
             if (result < 0 && firstErrno == 0) {
                 firstErrno = -result;
             }

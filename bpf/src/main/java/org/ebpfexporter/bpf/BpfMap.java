@@ -1,14 +1,10 @@
 package org.ebpfexporter.bpf;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.Optional;
+import org.ebpfexporter.bpf.internal.BatchLookup;
 import org.ebpfexporter.bpf.internal.Errno;
-import org.ebpfexporter.bpf.internal.Libbpf;
-import org.ebpfexporter.bpf.internal.Native;
+import org.ebpfexporter.bpf.internal.KeyByKeyLookup;
+import org.ebpfexporter.bpf.internal.MapHandle;
 
 /**
  * A map of a {@link BpfObject}. {@link #read} fetches every entry with
@@ -17,7 +13,7 @@ import org.ebpfexporter.bpf.internal.Native;
  */
 public final class BpfMap {
     private final BpfObject object;
-    private final MemorySegment handle;
+    private final MapHandle handle;
     private final String name;
     private final MapType type;
     private final int keySize;
@@ -25,14 +21,14 @@ public final class BpfMap {
     private final int maxEntries;
     private volatile boolean batchUnsupported;
 
-    BpfMap(BpfObject object, MemorySegment handle) throws Throwable {
+    BpfMap(BpfObject object, MapHandle handle) {
         this.object = object;
         this.handle = handle;
-        this.name = Native.string((MemorySegment) Libbpf.bpf_map__name.invokeExact(handle));
-        this.type = MapType.of((int) Libbpf.bpf_map__type.invokeExact(handle));
-        this.keySize = (int) Libbpf.bpf_map__key_size.invokeExact(handle);
-        this.valueSize = (int) Libbpf.bpf_map__value_size.invokeExact(handle);
-        this.maxEntries = (int) Libbpf.bpf_map__max_entries.invokeExact(handle);
+        this.name = handle.name();
+        this.type = MapType.of(handle.type());
+        this.keySize = handle.keySize();
+        this.valueSize = handle.valueSize();
+        this.maxEntries = handle.maxEntries();
     }
 
     /** The map's name as declared in C (internal maps are named like {@code obj.rodata}). */
@@ -66,12 +62,7 @@ public final class BpfMap {
      * @throws BpfMapException when libbpf cannot read {@code /sys/devices/system/cpu/possible}
      */
     public static int possibleCpus() {
-        int cpus;
-        try {
-            cpus = (int) Libbpf.libbpf_num_possible_cpus.invokeExact();
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        int cpus = MapHandle.possibleCpus();
         if (cpus <= 0) {
             throw new BpfMapException("counting the possible CPUs (libbpf_num_possible_cpus) failed", -cpus);
         }
@@ -109,24 +100,13 @@ public final class BpfMap {
     public int readBatch(MapEntries into) {
         checkBuffer(into);
         into.count = 0;
-        int entryValueSize = into.entryValueSize();
-        int fd = loadedFd();
-        try (Arena arena = Arena.ofConfined()) {
-            long tokenSize = Math.max(8, (keySize + 7) & ~7);
-            MemorySegment inBatch = arena.allocate(tokenSize, 8);
-            MemorySegment outBatch = arena.allocate(tokenSize, 8);
-            MemorySegment count = arena.allocate(JAVA_INT);
-            MemorySegment state = Errno.allocateState(arena);
+        requireLoaded();
+        try (BatchLookup batch = handle.batchLookup(into.buffer)) {
             int total = 0;
             boolean first = true;
             while (total < into.capacity()) {
-                count.set(JAVA_INT, 0, into.capacity() - total);
-                MemorySegment position = first ? MemorySegment.NULL : inBatch;
-                int result = (int) Libbpf.bpf_map_lookup_batch.invokeExact(state, fd, position, outBatch,
-                        into.keys.asSlice((long) total * keySize),
-                        into.values.asSlice((long) total * entryValueSize), count, MemorySegment.NULL);
-                int errno = result < 0 ? Errno.read(state) : 0;
-                if (result < 0 && errno != Errno.ENOENT) {
+                int errno = -batch.next(total, into.capacity() - total);
+                if (errno != 0 && errno != Errno.ENOENT) {
                     if (first && (errno == Errno.EINVAL || errno == Errno.EOPNOTSUPP || errno == Errno.ENOTSUPP)) {
                         return -1;
                     }
@@ -135,19 +115,14 @@ public final class BpfMap {
                     }
                     throw new BpfMapException("batch lookup of map " + name + " in " + object.path() + " failed", errno);
                 }
-                total += count.get(JAVA_INT, 0);
+                total += batch.count();
                 if (errno == Errno.ENOENT) {
                     break;
                 }
-                MemorySegment.copy(outBatch, 0, inBatch, 0, tokenSize);
                 first = false;
             }
             into.count = total;
             return total;
-        } catch (BpfException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
         }
     }
 
@@ -155,40 +130,30 @@ public final class BpfMap {
     public int readKeyByKey(MapEntries into) {
         checkBuffer(into);
         into.count = 0;
-        int entryValueSize = into.entryValueSize();
-        int fd = loadedFd();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Errno.allocateState(arena);
-            MemorySegment previous = MemorySegment.NULL;
+        requireLoaded();
+        try (KeyByKeyLookup lookup = handle.keyByKeyLookup(into.buffer)) {
+            int previous = -1;
             int total = 0;
             while (total < into.capacity()) {
-                MemorySegment key = into.keys.asSlice((long) total * keySize, keySize);
-                int result = (int) Libbpf.bpf_map_get_next_key.invokeExact(state, fd, previous, key);
+                int result = lookup.nextKey(previous, total);
                 if (result < 0) {
-                    int errno = Errno.read(state);
-                    if (errno == Errno.ENOENT) {
+                    if (-result == Errno.ENOENT) {
                         break;
                     }
-                    throw new BpfMapException("iterating map " + name + " in " + object.path() + " failed", errno);
+                    throw new BpfMapException("iterating map " + name + " in " + object.path() + " failed", -result);
                 }
-                MemorySegment value = into.values.asSlice((long) total * entryValueSize, entryValueSize);
-                result = (int) Libbpf.bpf_map_lookup_elem.invokeExact(state, fd, key, value);
-                previous = key;
+                result = lookup.lookup(total);
+                previous = total;
                 if (result < 0) {
-                    int errno = Errno.read(state);
-                    if (errno == Errno.ENOENT) {
+                    if (-result == Errno.ENOENT) {
                         continue; // deleted since get_next_key returned it
                     }
-                    throw new BpfMapException("lookup in map " + name + " in " + object.path() + " failed", errno);
+                    throw new BpfMapException("lookup in map " + name + " in " + object.path() + " failed", -result);
                 }
                 total++;
             }
             into.count = total;
             return total;
-        } catch (BpfException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
         }
     }
 
@@ -199,18 +164,10 @@ public final class BpfMap {
      * @throws IllegalStateException when the object is closed or not loaded
      */
     public void update(byte[] key, byte[] value) {
-        int fd = loadedFd();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Errno.allocateState(arena);
-            int result = (int) Libbpf.bpf_map_update_elem.invokeExact(state, fd, arena.allocateFrom(JAVA_BYTE, key),
-                    arena.allocateFrom(JAVA_BYTE, value), 0L);
-            if (result < 0) {
-                throw new BpfMapException("update of map " + name + " in " + object.path() + " failed", Errno.read(state));
-            }
-        } catch (BpfException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        requireLoaded();
+        int result = handle.update(key, value);
+        if (result < 0) {
+            throw new BpfMapException("update of map " + name + " in " + object.path() + " failed", -result);
         }
     }
 
@@ -224,39 +181,26 @@ public final class BpfMap {
      * @throws IllegalStateException when the object is closed or not loaded
      */
     public Optional<byte[]> lookup(byte[] key) {
-        int fd = loadedFd();
+        requireLoaded();
         if (key.length != keySize) {
             throw new IllegalArgumentException("key of " + key.length + " bytes for map " + name + " with "
                     + keySize + " byte keys");
         }
-        long size = type.perCpu() ? (long) ((valueSize + 7) & ~7) * possibleCpus() : valueSize;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Errno.allocateState(arena);
-            MemorySegment value = arena.allocate(size, 8);
-            int result = (int) Libbpf.bpf_map_lookup_elem.invokeExact(state, fd, arena.allocateFrom(JAVA_BYTE, key),
-                    value);
-            if (result < 0) {
-                int errno = Errno.read(state);
-                if (errno == Errno.ENOENT) {
-                    return Optional.empty();
-                }
-                throw new BpfMapException("lookup in map " + name + " in " + object.path() + " failed", errno);
-            }
-            return Optional.of(value.toArray(JAVA_BYTE));
-        } catch (BpfException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        int size = type.perCpu() ? ((valueSize + 7) & ~7) * possibleCpus() : valueSize;
+        byte[] value = new byte[size];
+        int result = handle.lookup(key, value);
+        if (result == -Errno.ENOENT) {
+            return Optional.empty();
         }
+        if (result < 0) {
+            throw new BpfMapException("lookup in map " + name + " in " + object.path() + " failed", -result);
+        }
+        return Optional.of(value);
     }
 
     /** The map's file descriptor once loaded, or a negative value. */
     public int fd() {
-        try {
-            return (int) Libbpf.bpf_map__fd.invokeExact(handle);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        return handle.fd();
     }
 
     @Override
@@ -264,18 +208,16 @@ public final class BpfMap {
         return "BpfMap[" + name + ", " + type + ", key " + keySize + ", value " + valueSize + ", max " + maxEntries + "]";
     }
 
-    MemorySegment handle() {
+    MapHandle handle() {
         return handle;
     }
 
-    /** The file descriptor of the loaded map; libbpf gives a negative one before load. */
-    private int loadedFd() {
+    /** Fails unless the map is loaded: libbpf gives a negative file descriptor before load. */
+    private void requireLoaded() {
         object.requireOpen();
-        int fd = fd();
-        if (fd < 0) {
+        if (fd() < 0) {
             throw new IllegalStateException("map " + name + " of " + object.path() + " is not loaded");
         }
-        return fd;
     }
 
     private void checkBuffer(MapEntries into) {

@@ -1,11 +1,6 @@
 package org.ebpfexporter.bpf;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +10,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ebpfexporter.bpf.internal.Errno;
-import org.ebpfexporter.bpf.internal.Libbpf;
+import org.ebpfexporter.bpf.internal.ErrnoException;
 import org.ebpfexporter.bpf.internal.LibbpfPrinter;
-import org.ebpfexporter.bpf.internal.Native;
+import org.ebpfexporter.bpf.internal.MapHandle;
 import org.ebpfexporter.bpf.internal.NativeLibraries;
+import org.ebpfexporter.bpf.internal.ObjectHandle;
 import org.ebpfexporter.bpf.internal.PerfEventSection;
-import org.ebpfexporter.bpf.internal.RodataLayout;
+import org.ebpfexporter.bpf.internal.ProgramHandle;
+import org.ebpfexporter.bpf.internal.RodataVariable;
 
 /**
  * A BPF object file opened with libbpf: set read-only globals, load, attach its programs, read its
@@ -31,28 +27,17 @@ import org.ebpfexporter.bpf.internal.RodataLayout;
  * any thread.
  */
 public final class BpfObject implements AutoCloseable {
-    private static final int OPEN_OPTS_SIZE = 80;
-    private static final int VERIFIER_LOG_SIZE = 16 * 1024 * 1024;
-    private static final int BPF_PROG_TYPE_XDP = 6;
-    private static final int BPF_PROG_TYPE_PERF_EVENT = 7;
-    private static final int BPF_XDP = 37;
-    private static final int BPF_PERF_EVENT = 41;
-
     private final Path path;
-    private final Arena logArena;
-    private final MemorySegment object;
-    private final MemorySegment verifierLog;
+    private final ObjectHandle handle;
     private final List<BpfProgram> programs = new ArrayList<>();
     private final List<BpfMap> maps = new ArrayList<>();
     private final Deque<BpfLink> links = new ArrayDeque<>();
     private boolean loaded;
     private boolean closed;
 
-    private BpfObject(Path path, MemorySegment object, Arena logArena, MemorySegment verifierLog) {
+    private BpfObject(Path path, ObjectHandle handle) {
         this.path = path;
-        this.object = object;
-        this.logArena = logArena;
-        this.verifierLog = verifierLog;
+        this.handle = handle;
     }
 
     /** Opens an object file, relocating against the kernel's own BTF. */
@@ -74,34 +59,20 @@ public final class BpfObject implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new BpfOpenException("opening " + file + " failed: no such file", 0);
         }
-        Arena logArena = Arena.ofShared();
-        MemorySegment log = logArena.allocate(VERIFIER_LOG_SIZE);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment opts = arena.allocate(OPEN_OPTS_SIZE, 8);
-            opts.set(JAVA_LONG, 0, OPEN_OPTS_SIZE);
-            opts.set(ADDRESS, 48, btfCustomPath == null ? MemorySegment.NULL
-                    : arena.allocateFrom(btfCustomPath.toString()));
-            // With a caller-owned log buffer libbpf keeps the verifier log there instead of printing it.
-            opts.set(ADDRESS, 56, log);
-            opts.set(JAVA_LONG, 64, VERIFIER_LOG_SIZE);
-            MemorySegment state = Errno.allocateState(arena);
-            MemorySegment object = (MemorySegment) Libbpf.bpf_object__open_file.invokeExact(
-                    state, arena.allocateFrom(file.toString()), opts);
-            if (object.equals(MemorySegment.NULL)) {
-                logArena.close();
-                throw new BpfOpenException("opening " + file + " failed", Errno.read(state));
-            }
-            BpfObject opened = new BpfObject(file, object, logArena, log);
-            try {
-                opened.discover();
-            } catch (Throwable t) {
-                opened.close();
-                throw t;
-            }
-            return opened;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        ObjectHandle handle;
+        try {
+            handle = ObjectHandle.open(file.toString(), btfCustomPath == null ? null : btfCustomPath.toString());
+        } catch (ErrnoException e) {
+            throw new BpfOpenException("opening " + file + " failed", e.errno());
         }
+        BpfObject opened = new BpfObject(file, handle);
+        try {
+            opened.discover();
+        } catch (RuntimeException | Error e) {
+            opened.close();
+            throw e;
+        }
+        return opened;
     }
 
     /** The object file this was opened from. */
@@ -111,7 +82,7 @@ public final class BpfObject implements AutoCloseable {
 
     /** Whether the object has a read-only global of that name in {@code .rodata}. */
     public boolean hasGlobal(String name) {
-        return rodataLayout().containsKey(name);
+        return rodataVariables().containsKey(name);
     }
 
     /**
@@ -121,27 +92,27 @@ public final class BpfObject implements AutoCloseable {
      * @throws BpfOpenException when there is no such variable, or after load
      */
     public void setGlobal(String name, long value) {
-        RodataLayout.Variable variable = rodataVariable(name);
-        MemorySegment data = rodata(variable);
+        RodataVariable variable = rodataVariable(name);
+        ByteBuffer bytes = ByteBuffer.allocate(variable.size()).order(ByteOrder.nativeOrder());
         switch (variable.size()) {
-            case 1 -> data.set(ValueLayout.JAVA_BYTE, variable.offset(), (byte) value);
-            case 2 -> data.set(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.nativeOrder()),
-                    variable.offset(), (short) value);
-            case 4 -> data.set(ValueLayout.JAVA_INT_UNALIGNED, variable.offset(), (int) value);
-            case 8 -> data.set(ValueLayout.JAVA_LONG_UNALIGNED, variable.offset(), value);
+            case 1 -> bytes.put((byte) value);
+            case 2 -> bytes.putShort((short) value);
+            case 4 -> bytes.putInt((int) value);
+            case 8 -> bytes.putLong(value);
             default -> throw new BpfOpenException("global " + name + " in " + path + " is " + variable.size()
                     + " bytes wide, not an integer", 0);
         }
+        writeRodata(variable, bytes.array());
     }
 
     /** Copies raw bytes into a read-only global before load; the length must match its size. */
     public void setGlobal(String name, byte[] value) {
-        RodataLayout.Variable variable = rodataVariable(name);
+        RodataVariable variable = rodataVariable(name);
         if (value.length != variable.size()) {
             throw new BpfOpenException("global " + name + " in " + path + " is " + variable.size()
                     + " bytes wide, got " + value.length, 0);
         }
-        MemorySegment.copy(MemorySegment.ofArray(value), 0, rodata(variable), variable.offset(), value.length);
+        writeRodata(variable, value);
     }
 
     /**
@@ -154,17 +125,9 @@ public final class BpfObject implements AutoCloseable {
         if (loaded) {
             throw new IllegalStateException(path + " is already loaded");
         }
-        verifierLog.set(ValueLayout.JAVA_BYTE, 0, (byte) 0);
-        int result;
-        try {
-            result = (int) Libbpf.bpf_object__load.invokeExact(object);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
-        String log = verifierLog.getString(0);
-        logArena.close();
-        if (result < 0) {
-            throw new BpfLoadException(path.toString(), -result, log, PrivilegeNeeds.toLoad(
+        ObjectHandle.LoadResult result = handle.load();
+        if (result.errno() != 0) {
+            throw new BpfLoadException(path.toString(), result.errno(), result.verifierLog(), PrivilegeNeeds.toLoad(
                     programs.stream().map(BpfProgram::type).toList(), maps.stream().map(BpfMap::type).toList()));
         }
         loaded = true;
@@ -236,15 +199,7 @@ public final class BpfObject implements AutoCloseable {
                 }
             }
         }
-        try {
-            Libbpf.bpf_object__close.invokeExact(object);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        } finally {
-            if (logArena.scope().isAlive()) {
-                logArena.close();
-            }
-        }
+        handle.close();
         if (failure != null) {
             throw failure;
         }
@@ -267,40 +222,36 @@ public final class BpfObject implements AutoCloseable {
     }
 
     /** Enumerates programs and maps, and gives the sections libbpf does not know their program type. */
-    private void discover() throws Throwable {
-        MemorySegment program = MemorySegment.NULL;
-        while (!(program = (MemorySegment) Libbpf.bpf_object__next_program.invokeExact(object, program))
-                .equals(MemorySegment.NULL)) {
+    private void discover() {
+        for (ProgramHandle program : handle.programs()) {
             BpfProgram p = new BpfProgram(this, program);
             if (p.section().startsWith(PerfEventSection.PREFIX)) {
-                p.setType(BPF_PROG_TYPE_PERF_EVENT, BPF_PERF_EVENT);
+                p.setPerfEventType();
             } else if (p.xdpInterface().isPresent()) {
-                p.setType(BPF_PROG_TYPE_XDP, BPF_XDP);
+                p.setXdpType();
             }
             programs.add(p);
         }
-        MemorySegment map = MemorySegment.NULL;
-        while (!(map = (MemorySegment) Libbpf.bpf_object__next_map.invokeExact(object, map))
-                .equals(MemorySegment.NULL)) {
+        for (MapHandle map : handle.maps()) {
             maps.add(new BpfMap(this, map));
         }
     }
 
     /** The variables of {@code .rodata}. */
-    private Map<String, RodataLayout.Variable> rodataLayout() {
+    private Map<String, RodataVariable> rodataVariables() {
         try {
-            return RodataLayout.read(object);
+            return handle.rodataVariables();
         } catch (IllegalStateException e) {
             throw new BpfOpenException("reading the .rodata layout of " + path + " failed: " + e.getMessage(), 0);
         }
     }
 
-    private RodataLayout.Variable rodataVariable(String name) {
+    private RodataVariable rodataVariable(String name) {
         requireOpen();
         if (loaded) {
             throw new BpfOpenException("global " + name + " in " + path + " cannot be set after load", 0);
         }
-        RodataLayout.Variable variable = rodataLayout().get(name);
+        RodataVariable variable = rodataVariables().get(name);
         if (variable == null) {
             throw new BpfOpenException("global " + name + " not found in .rodata of " + path
                     + " (declare it as const volatile)", 0);
@@ -308,19 +259,11 @@ public final class BpfObject implements AutoCloseable {
         return variable;
     }
 
-    private MemorySegment rodata(RodataLayout.Variable variable) {
+    private void writeRodata(RodataVariable variable, byte[] bytes) {
         BpfMap rodata = maps.stream().filter(m -> m.name().endsWith(".rodata")).findFirst()
                 .orElseThrow(() -> new BpfOpenException("no .rodata map in " + path, 0));
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment size = scratch.allocate(JAVA_LONG);
-            MemorySegment data = (MemorySegment) Libbpf.bpf_map__initial_value.invokeExact(rodata.handle(), size);
-            long length = size.get(JAVA_LONG, 0);
-            if (data.equals(MemorySegment.NULL) || variable.offset() + variable.size() > length) {
-                throw new BpfOpenException("cannot write global " + variable.name() + " in " + path, 0);
-            }
-            return data.reinterpret(length);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        if (!rodata.handle().writeInitialValue(variable.offset(), bytes)) {
+            throw new BpfOpenException("cannot write global " + variable.name() + " in " + path, 0);
         }
     }
 }

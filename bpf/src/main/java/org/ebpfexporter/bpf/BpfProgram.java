@@ -1,22 +1,16 @@
 package org.ebpfexporter.bpf;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ebpfexporter.bpf.internal.Errno;
+import org.ebpfexporter.bpf.internal.ErrnoException;
 import org.ebpfexporter.bpf.internal.FileDescriptors;
-import org.ebpfexporter.bpf.internal.LibC;
-import org.ebpfexporter.bpf.internal.Libbpf;
-import org.ebpfexporter.bpf.internal.Native;
+import org.ebpfexporter.bpf.internal.LinkHandle;
+import org.ebpfexporter.bpf.internal.NetworkInterfaces;
 import org.ebpfexporter.bpf.internal.PerfEventSection;
 import org.ebpfexporter.bpf.internal.PerfEvents;
+import org.ebpfexporter.bpf.internal.ProgramHandle;
 
 /**
  * A program of a {@link BpfObject}. {@link #attach()} follows the section name as libbpf does,
@@ -25,20 +19,19 @@ import org.ebpfexporter.bpf.internal.PerfEvents;
  */
 public final class BpfProgram {
     private static final String XDP_PREFIX = "xdp/";
-    private static final int UPROBE_OPTS_SIZE = 40;
     /** Attach to every process that maps the binary. */
     public static final int ALL_PROCESSES = -1;
 
     private final BpfObject object;
-    private final MemorySegment handle;
+    private final ProgramHandle handle;
     private final String name;
     private final String section;
 
-    BpfProgram(BpfObject object, MemorySegment handle) throws Throwable {
+    BpfProgram(BpfObject object, ProgramHandle handle) {
         this.object = object;
         this.handle = handle;
-        this.name = Native.string((MemorySegment) Libbpf.bpf_program__name.invokeExact(handle));
-        this.section = Native.string((MemorySegment) Libbpf.bpf_program__section_name.invokeExact(handle));
+        this.name = handle.name();
+        this.section = handle.section();
     }
 
     /** The program's C function name. */
@@ -58,20 +51,12 @@ public final class BpfProgram {
 
     /** The kernel's {@code enum bpf_prog_type} value. */
     public int type() {
-        try {
-            return (int) Libbpf.bpf_program__type.invokeExact(handle);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        return handle.type();
     }
 
     /** The program's file descriptor once loaded, or a negative value. */
     public int fd() {
-        try {
-            return (int) Libbpf.bpf_program__fd.invokeExact(handle);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        return handle.fd();
     }
 
     /**
@@ -88,12 +73,10 @@ public final class BpfProgram {
         if (xdpInterface.isPresent()) {
             return attachXdp(xdpInterface.get());
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Errno.allocateState(arena);
-            MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach.invokeExact(state, handle);
-            return track(link, state, "attaching", null);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        try {
+            return track(handle.attach());
+        } catch (ErrnoException e) {
+            throw new BpfAttachException(describe("attaching"), e.errno(), attachNeeds(null));
         }
     }
 
@@ -107,17 +90,11 @@ public final class BpfProgram {
      */
     public BpfLink attachUprobe(Path binary, String function, int pid, boolean retprobe) {
         object.requireOpen();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment opts = arena.allocate(UPROBE_OPTS_SIZE, 8);
-            opts.set(JAVA_LONG, 0, UPROBE_OPTS_SIZE);
-            opts.set(JAVA_BYTE, 24, (byte) (retprobe ? 1 : 0));
-            opts.set(ADDRESS, 32, arena.allocateFrom(function));
-            MemorySegment state = Errno.allocateState(arena);
-            MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_uprobe_opts.invokeExact(state, handle,
-                    pid, arena.allocateFrom(binary.toString()), 0L, opts);
-            return track(link, state, "attaching to " + binary + ":" + function, binary);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        try {
+            return track(handle.attachUprobe(pid, binary.toString(), function, retprobe));
+        } catch (ErrnoException e) {
+            throw new BpfAttachException(describe("attaching to " + binary + ":" + function), e.errno(),
+                    attachNeeds(binary));
         }
     }
 
@@ -129,14 +106,11 @@ public final class BpfProgram {
      */
     public BpfLink attachUsdt(Path binary, String provider, String probe, int pid) {
         object.requireOpen();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Errno.allocateState(arena);
-            MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_usdt.invokeExact(state, handle, pid,
-                    arena.allocateFrom(binary.toString()), arena.allocateFrom(provider), arena.allocateFrom(probe),
-                    MemorySegment.NULL);
-            return track(link, state, "attaching to " + binary + ":" + provider + ":" + probe, binary);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        try {
+            return track(handle.attachUsdt(pid, binary.toString(), provider, probe));
+        } catch (ErrnoException e) {
+            throw new BpfAttachException(describe("attaching to " + binary + ":" + provider + ":" + probe), e.errno(),
+                    attachNeeds(binary));
         }
     }
 
@@ -158,17 +132,20 @@ public final class BpfProgram {
         return "BpfProgram[" + name + " in " + section + "]";
     }
 
-    /** Sets the program and expected attach type before load, for a section libbpf does not know. */
-    void setType(int type, int expectedAttachType) throws Throwable {
-        int result = (int) Libbpf.bpf_program__set_type.invokeExact(handle, type);
+    /** Makes a {@code perf_event/...} program, whose section libbpf does not know, a perf event program. */
+    void setPerfEventType() {
+        checkSetType(handle.setPerfEventType(), "BPF_PROG_TYPE_PERF_EVENT (expected attach type BPF_PERF_EVENT)");
+    }
+
+    /** Makes an {@code xdp/<ifname>} program, whose section libbpf does not know, an XDP program. */
+    void setXdpType() {
+        checkSetType(handle.setXdpType(), "BPF_PROG_TYPE_XDP (expected attach type BPF_XDP)");
+    }
+
+    private void checkSetType(int result, String type) {
         if (result < 0) {
             throw new BpfOpenException("setting the type of program " + name + " (" + section + ") of "
                     + object.path() + " to " + type + " failed", -result);
-        }
-        result = (int) Libbpf.bpf_program__set_expected_attach_type.invokeExact(handle, expectedAttachType);
-        if (result < 0) {
-            throw new BpfOpenException("setting the expected attach type of program " + name + " (" + section
-                    + ") of " + object.path() + " to " + expectedAttachType + " failed", -result);
         }
     }
 
@@ -189,54 +166,50 @@ public final class BpfProgram {
         } catch (IllegalArgumentException e) {
             throw new BpfAttachException(describe("attaching") + ": " + e.getMessage(), 0);
         }
-        List<MemorySegment> links = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined()) {
+        List<LinkHandle> links = new ArrayList<>();
+        try {
             for (int cpu : PerfEvents.onlineCpus()) {
                 int fd = PerfEvents.open(event, cpu);
                 if (fd < 0) {
                     throw new BpfAttachException(describe("opening perf event type=" + event.type() + ",config="
                             + event.config() + " on cpu " + cpu + " for"), -fd, PrivilegeNeeds.toOpenPerfEvents());
                 }
-                MemorySegment state = Errno.allocateState(arena);
-                MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_perf_event.invokeExact(state, handle, fd);
-                if (link.equals(MemorySegment.NULL)) {
+                try {
+                    links.add(handle.attachPerfEvent(fd));
+                } catch (ErrnoException e) {
                     FileDescriptors.close(fd);
-                    throw new BpfAttachException(describe("attaching perf event on cpu " + cpu + " to"),
-                            Errno.read(state), attachNeeds(null));
+                    throw new BpfAttachException(describe("attaching perf event on cpu " + cpu + " to"), e.errno(),
+                            attachNeeds(null));
                 }
-                links.add(link);
             }
-        } catch (Throwable t) {
+        } catch (RuntimeException e) {
             int errno = BpfLink.destroyAll(links);
             if (errno != 0) {
-                t.addSuppressed(new BpfAttachException(describe("detaching the perf events attached so far of"),
+                e.addSuppressed(new BpfAttachException(describe("detaching the perf events attached so far of"),
                         errno));
             }
-            throw Native.rethrow(t);
+            throw e;
         }
         return object.track(new BpfLink(this, links));
     }
 
     private BpfLink attachXdp(String interfaceName) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Errno.allocateState(arena);
-            int ifindex = (int) LibC.if_nametoindex.invokeExact(state, arena.allocateFrom(interfaceName));
-            if (ifindex == 0) {
-                throw new BpfAttachException(describe("attaching to interface " + interfaceName + ":"
-                        + " no such interface;"), Errno.read(state));
-            }
-            MemorySegment link = (MemorySegment) Libbpf.bpf_program__attach_xdp.invokeExact(state, handle, ifindex);
-            return track(link, state, "attaching to interface " + interfaceName, null);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+        int ifindex;
+        try {
+            ifindex = NetworkInterfaces.index(interfaceName);
+        } catch (ErrnoException e) {
+            throw new BpfAttachException(describe("attaching to interface " + interfaceName + ":"
+                    + " no such interface;"), e.errno());
+        }
+        try {
+            return track(handle.attachXdp(ifindex));
+        } catch (ErrnoException e) {
+            throw new BpfAttachException(describe("attaching to interface " + interfaceName), e.errno(),
+                    attachNeeds(null));
         }
     }
 
-    /** The link, tracked by the object; or, for a NULL link, the failure, explained for {@code binary} if given. */
-    private BpfLink track(MemorySegment link, MemorySegment state, String operation, Path binary) {
-        if (link.equals(MemorySegment.NULL)) {
-            throw new BpfAttachException(describe(operation), Errno.read(state), attachNeeds(binary));
-        }
+    private BpfLink track(LinkHandle link) {
         return object.track(new BpfLink(this, List.of(link)));
     }
 

@@ -1,18 +1,13 @@
 package org.ebpfexporter.bpf;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ebpfexporter.bpf.internal.Errno;
 import org.ebpfexporter.bpf.internal.FileDescriptors;
-import org.ebpfexporter.bpf.internal.Libbpf;
-import org.ebpfexporter.bpf.internal.Native;
 import org.ebpfexporter.bpf.internal.NativeLibraries;
+import org.ebpfexporter.bpf.internal.ProgramInfos;
 
 /**
  * Every BPF program loaded in the kernel, by anyone: what {@code bpftool prog list} shows; and the
@@ -40,35 +35,29 @@ public final class LoadedPrograms {
     public static List<ProgramInfo> list() {
         NativeLibraries.requireLibbpf();
         List<ProgramInfo> programs = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment next = arena.allocate(JAVA_INT);
-            MemorySegment state = Errno.allocateState(arena);
-            int id = 0;
-            while (true) {
-                if ((int) Libbpf.bpf_prog_get_next_id.invokeExact(state, id, next) != 0) {
-                    refusedUnlessGone(state, "listing the loaded programs after id " + id + " failed");
-                    return programs;
-                }
-                id = next.get(JAVA_INT, 0);
-                int fd = (int) Libbpf.bpf_prog_get_fd_by_id.invokeExact(state, id);
-                if (fd < 0) {
-                    refusedUnlessGone(state, "opening loaded program " + id + " failed");
-                    continue;
-                }
-                try {
-                    programs.add(ProgramInfo.ofFd(fd));
-                } finally {
-                    FileDescriptors.close(fd);
-                }
+        int id = 0;
+        while (true) {
+            int next = ProgramInfos.nextId(id);
+            if (next < 0) {
+                refusedUnlessGone(-next, "listing the loaded programs after id " + id + " failed");
+                return programs;
             }
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
+            id = next;
+            int fd = ProgramInfos.open(id);
+            if (fd < 0) {
+                refusedUnlessGone(-fd, "opening loaded program " + id + " failed");
+                continue;
+            }
+            try {
+                programs.add(ProgramInfo.ofFd(fd));
+            } finally {
+                FileDescriptors.close(fd);
+            }
         }
     }
 
     /** ENOENT means no further program, or one unloaded meanwhile; any other errno is a failure. */
-    private static void refusedUnlessGone(MemorySegment state, String operation) {
-        int errno = Errno.read(state);
+    private static void refusedUnlessGone(int errno, String operation) {
         if (errno != Errno.ENOENT) {
             throw new BpfProgramException(operation, errno, PrivilegeNeeds.toListPrograms());
         }

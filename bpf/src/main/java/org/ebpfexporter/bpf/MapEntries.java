@@ -1,10 +1,6 @@
 package org.ebpfexporter.bpf;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import org.ebpfexporter.bpf.internal.EntryBuffer;
 
 /**
  * A reusable off-heap buffer holding the entries of one map read: raw key bytes and raw values.
@@ -17,8 +13,7 @@ public final class MapEntries {
     private final int cpus;
     private final int slotSize;
     private final int capacity;
-    final MemorySegment keys;
-    final MemorySegment values;
+    final EntryBuffer buffer;
     int count;
 
     MapEntries(int keySize, int valueSize, boolean perCpu, int possibleCpus, int capacity) {
@@ -27,9 +22,7 @@ public final class MapEntries {
         this.cpus = perCpu ? possibleCpus : 1;
         this.slotSize = perCpu ? roundUp8(valueSize) : valueSize;
         this.capacity = capacity;
-        Arena arena = Arena.ofAuto();
-        this.keys = arena.allocate(Math.max(1L, (long) keySize * capacity), 8);
-        this.values = arena.allocate(Math.max(1L, (long) entryValueSize() * capacity), 8);
+        this.buffer = new EntryBuffer(keySize, entryValueSize(), capacity);
     }
 
     /** How many entries the last read returned. */
@@ -67,19 +60,19 @@ public final class MapEntries {
     /** Copies the i-th key into {@code target} at {@code offset}. */
     public void copyKey(int i, byte[] target, int offset) {
         checkIndex(i);
-        MemorySegment.copy(keys, JAVA_BYTE, (long) i * keySize, target, offset, keySize);
+        buffer.copyKey(i, target, offset);
     }
 
     /** A byte of the i-th key. */
     public byte keyByte(int i, int offset) {
         checkIndex(i);
-        return keys.get(JAVA_BYTE, (long) i * keySize + offset);
+        return buffer.keyByte(i, offset);
     }
 
     /** The i-th value (of CPU slot {@code cpu}) read as a native-endian u64; values must be 8 bytes. */
     public long u64(int i, int cpu) {
         checkIndex(i);
-        return values.get(JAVA_LONG_UNALIGNED, (long) i * entryValueSize() + (long) cpu * slotSize);
+        return buffer.u64(i, (long) cpu * slotSize);
     }
 
     /** The i-th value as a u64, summed over CPUs for per-CPU maps. */
@@ -95,11 +88,11 @@ public final class MapEntries {
     public byte[] value(int i, int cpu) {
         checkIndex(i);
         byte[] value = new byte[valueSize];
-        MemorySegment.copy(values, JAVA_BYTE, (long) i * entryValueSize() + (long) cpu * slotSize, value, 0, valueSize);
+        buffer.copyValue(i, (long) cpu * slotSize, value);
         return value;
     }
 
-    int entryValueSize() {
+    private int entryValueSize() {
         return slotSize * cpus;
     }
 

@@ -50,12 +50,12 @@ public final class Errno {
     private Errno() {}
 
     /** Allocates the segment a capturing downcall writes errno into. */
-    public static MemorySegment allocateState(Arena arena) {
+    static MemorySegment allocateState(Arena arena) {
         return arena.allocate(STATE_LAYOUT);
     }
 
     /** Reads errno from a capture segment. */
-    public static int read(MemorySegment state) {
+    static int read(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
 

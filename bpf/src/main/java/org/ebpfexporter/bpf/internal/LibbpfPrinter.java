@@ -1,13 +1,9 @@
 package org.ebpfexporter.bpf.internal;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import org.ebpfexporter.bpf.internal.binding.LibbpfBinding;
+import org.ebpfexporter.bpf.internal.binding.libbpf_print_fn_t;
 
 /**
  * Routes libbpf's log to the {@code org.ebpfexporter.bpf.libbpf} logger: warnings as WARNING,
@@ -26,24 +22,14 @@ public final class LibbpfPrinter {
         if (installed) {
             return;
         }
-        try {
-            MemorySegment stub = NativeLibraries.LINKER.upcallStub(
-                    MethodHandles.lookup().findStatic(LibbpfPrinter.class, "print",
-                            MethodType.methodType(int.class, int.class, MemorySegment.class, MemorySegment.class)),
-                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
-            MemorySegment previous = (MemorySegment) Libbpf.libbpf_set_print.invokeExact(stub);
-            installed = previous != null;
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        LibbpfBinding.libbpf_set_print(libbpf_print_fn_t.allocate(LibbpfPrinter::print, Arena.global()));
+        installed = true;
     }
 
     private static int print(int level, MemorySegment format, MemorySegment args) {
-        System.Logger.Level javaLevel = switch (level) {
-            case 0 -> System.Logger.Level.WARNING;
-            case 1 -> System.Logger.Level.INFO;
-            default -> System.Logger.Level.DEBUG;
-        };
+        System.Logger.Level javaLevel = level == LibbpfBinding.LIBBPF_WARN() ? System.Logger.Level.WARNING
+                : level == LibbpfBinding.LIBBPF_INFO() ? System.Logger.Level.INFO
+                : System.Logger.Level.DEBUG;
         if (!logger.isLoggable(javaLevel)) {
             return 0;
         }

@@ -4,22 +4,22 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-/** Small helpers shared by the binding's callers: C strings and calls that must not throw checked. */
-public final class Native {
+/** Small helpers shared by the glue: C strings, and rethrowing what a downcall threw. */
+final class Native {
     private Native() {}
 
     /** Reads a NUL-terminated string, or returns {@code ""} for NULL. */
-    public static String string(MemorySegment pointer) {
+    static String string(MemorySegment pointer) {
         return pointer.equals(MemorySegment.NULL) ? "" : Errno.cString(pointer);
     }
 
     /** Allocates a NUL-terminated copy of a Java string, or NULL for {@code null}. */
-    public static MemorySegment cString(Arena arena, String value) {
+    static MemorySegment cString(Arena arena, String value) {
         return value == null ? MemorySegment.NULL : arena.allocateFrom(value);
     }
 
     /** Rethrows what a {@link MethodHandle#invokeExact} call threw as an unchecked exception. */
-    public static RuntimeException rethrow(Throwable t) {
+    static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             throw r;
         }
