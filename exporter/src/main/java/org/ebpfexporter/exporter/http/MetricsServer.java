@@ -13,7 +13,6 @@ import org.ebpfexporter.exporter.http.web.BasicAuth;
 import org.ebpfexporter.exporter.http.web.WebConfig;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -93,9 +92,8 @@ public final class MetricsServer implements AutoCloseable {
         // Connections wait here while the limit is reached, rather than being refused.
         connector.setAcceptQueueSize(limits.maxConnections());
         server.addConnector(connector);
-        NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(limits.maxConnections(), connector);
-        connectionLimit.setEndPointIdleTimeout(limits.limitIdleTimeout().toMillis());
-        server.addBean(connectionLimit);
+        connector.addBean(new LimitedConnections(limits.maxConnections(), limits.limitIdleTimeout().toMillis(),
+                connector));
 
         Map<String, Page> pages = new HashMap<>();
         pages.put("/", new LandingPage(endpoint.metricsPath()));
