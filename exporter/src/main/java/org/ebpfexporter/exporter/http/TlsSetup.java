@@ -1,7 +1,6 @@
 package org.ebpfexporter.exporter.http;
 
 import java.security.GeneralSecurityException;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import org.ebpfexporter.exporter.http.web.SslContexts;
 import org.ebpfexporter.exporter.http.web.TlsServerConfig;
@@ -15,13 +14,12 @@ final class TlsSetup {
         String[] groups = tls.namedGroups().toArray(String[]::new);
         SslContextFactory.Server factory = new SslContextFactory.Server() {
             @Override
-            public void customize(SSLEngine engine) {
-                super.customize(engine);
+            public SSLParameters customize(SSLParameters parameters) {
+                SSLParameters customized = super.customize(parameters);
                 if (groups.length > 0) {
-                    SSLParameters parameters = engine.getSSLParameters();
-                    parameters.setNamedGroups(groups);
-                    engine.setSSLParameters(parameters);
+                    customized.setNamedGroups(groups);
                 }
+                return customized;
             }
         };
         factory.setSslContext(SslContexts.server(tls));
