@@ -57,6 +57,18 @@ class WebConfigLoaderTest {
     }
 
     @Test
+    void theReadmesExampleLoads() throws Exception {
+        Files.copy(tls("server.pem"), dir.resolve("server.crt"));
+        Files.copy(tls("server.key"), dir.resolve("server.key"));
+        Files.copy(tls("client-ca.pem"), dir.resolve("client-ca.crt"));
+        WebConfig config = load(Files.readString(Path.of(System.getProperty("user.dir"), "..", "examples",
+                "web-config.yml")));
+        assertEquals(ClientAuth.REQUIRE_AND_VERIFY_CLIENT_CERT, config.tls().clientAuth());
+        assertTrue(new BasicAuth(config.basicAuthUsers()).allows("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("prometheus:change-me".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
     void defaultsAreTheToolkits() throws Exception {
         copy("server.pem", "server.key");
         TlsServerConfig tls = load("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n").tls();
