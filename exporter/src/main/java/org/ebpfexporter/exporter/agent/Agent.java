@@ -17,6 +17,7 @@ import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
 import org.ebpfexporter.exporter.http.SnapshotScrapeSource;
+import org.ebpfexporter.exporter.http.web.WebConfigLoader;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
 import org.ebpfexporter.exporter.jmx.ExporterMBeans;
 
@@ -93,8 +94,12 @@ public final class Agent {
             JfrPublisher.start(collection, exporter::configOf, options.jfr()).ifPresent(resources::add);
             if (options.listenAddress() != null) {
                 // Its threads are daemons: the endpoint never keeps the application's JVM alive.
-                resources.add(MetricsServer.start(Endpoint.plain(ListenAddress.parse(options.listenAddress()),
-                        options.telemetryPath()), new SnapshotScrapeSource(collection::fresh, Exposition.TEXT), null));
+                Endpoint endpoint = Endpoint.plain(ListenAddress.parse(options.listenAddress()), options.telemetryPath());
+                if (options.webConfigFile() != null) {
+                    endpoint = endpoint.withWeb(WebConfigLoader.load(options.webConfigFile()));
+                }
+                resources.add(MetricsServer.start(endpoint, new SnapshotScrapeSource(collection::fresh, Exposition.TEXT),
+                        null));
             }
             logger.log(System.Logger.Level.INFO, "ebpf-exporter agent running configs {0}", exporter.configNames());
             return new Agent(resources, registry);
