@@ -75,8 +75,9 @@ class PrometheusScrapeKernelTest {
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort),
                 "prometheus");
         try {
-            await().atMost(AWAIT).pollInterval(Duration.ofMillis(500)).until(
-                    () -> api(prometheusPort, "/api/v1/targets").contains("\"health\":\"up\""));
+            // Until Prometheus listens, its API refuses connections.
+            await().atMost(AWAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> api(prometheusPort, "/api/v1/targets").contains("\"health\":\"up\""));
             assertEquals("1", value(prometheusPort, "up{job=\"ebpf\"}"));
             assertEquals("1", value(prometheusPort, "ebpf_exporter_enabled_configs{name=\"" + E2eFiles.CONFIG + "\"}"));
         } finally {
