@@ -56,9 +56,12 @@ class BasicAuthTest {
     void anUnknownUserCostsABcryptVerificationAsAWrongPasswordDoes() {
         BasicAuth auth = new BasicAuth(Map.of("prometheus", BCrypt.withDefaults().hashToString(10,
                 PASSWORD.toCharArray())));
+        assertFalse(auth.allows(header("prometheus", "warm-up")));
         long wrong = medianNanos(() -> assertFalse(auth.allows(header("prometheus", "wrong"))));
         long unknown = medianNanos(() -> assertFalse(auth.allows(header("nobody", "wrong"))));
-        assertTrue(unknown > wrong / 2 && unknown < wrong * 2, "unknown " + unknown + " ns, wrong " + wrong + " ns");
+        // Without the dummy verification an unknown user would take microseconds, not a bcrypt's
+        // tens of milliseconds; the bound is loose because the machine is shared.
+        assertTrue(unknown > wrong / 10, "unknown " + unknown + " ns, wrong " + wrong + " ns");
         long first = medianNanos(() -> assertTrue(auth.allows(header("prometheus", PASSWORD))));
         assertTrue(first < wrong / 10, "a verified password is cached: " + first + " ns vs " + wrong + " ns");
     }
