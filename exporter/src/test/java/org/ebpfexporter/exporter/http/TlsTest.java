@@ -1,9 +1,11 @@
 package org.ebpfexporter.exporter.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,6 +119,19 @@ class TlsTest {
             socket.setSoTimeout(30_000);
             socket.startHandshake();
             return socket.getSession().getProtocol();
+        }
+    }
+
+    @Test
+    void aHandshakeSentSlowlyIsClosedAtTheRequestTimeout() throws Exception {
+        server = MetricsServer.start(Endpoint.plain(ListenAddress.parse("127.0.0.1:0"), "/metrics")
+                .withWeb(TlsFiles.webConfig(dir, TlsFiles.serverTls())).withLimits(new ServerLimits(
+                        Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(5), 8192, 1024,
+                        Duration.ofSeconds(1))), scrapes, null);
+        try (Socket socket = Clients.connect(server.port())) {
+            // The first byte of a TLS handshake record, then nothing more.
+            socket.getOutputStream().write(0x16);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Clients.closedByServer(socket));
         }
     }
 

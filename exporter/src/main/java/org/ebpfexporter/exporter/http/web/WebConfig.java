@@ -1,5 +1,6 @@
 package org.ebpfexporter.exporter.http.web;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,6 @@ public record WebConfig(TlsServerConfig tls, Map<String, String> basicAuthUsers,
     /** Copies the maps, sorted for a stable order of the headers. */
     public WebConfig {
         basicAuthUsers = Map.copyOf(basicAuthUsers);
-        headers = java.util.Collections.unmodifiableMap(new TreeMap<>(headers));
+        headers = Collections.unmodifiableMap(new TreeMap<>(headers));
     }
 }
