@@ -13,9 +13,12 @@ import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.http.Endpoint;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
+import org.ebpfexporter.exporter.http.SnapshotScrapeSource;
+import org.ebpfexporter.exporter.http.web.WebConfigLoader;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
 import org.ebpfexporter.exporter.jmx.ExporterMBeans;
 
@@ -92,7 +95,13 @@ public final class Agent {
                     exporter::configOf, publishErrors));
             JfrPublisher.start(collection, exporter::configOf, options.jfr(), publishErrors).ifPresent(resources::add);
             if (options.listenAddress() != null) {
-                resources.add(serveInDaemonThread(options, collection));
+                // Its threads are daemons: the endpoint never keeps the application's JVM alive.
+                Endpoint endpoint = Endpoint.plain(ListenAddress.parse(options.listenAddress()), options.telemetryPath());
+                if (options.webConfigFile() != null) {
+                    endpoint = endpoint.withWeb(WebConfigLoader.load(options.webConfigFile()));
+                }
+                resources.add(MetricsServer.start(endpoint, new SnapshotScrapeSource(collection::fresh, Exposition.TEXT),
+                        null));
             }
             logger.log(System.Logger.Level.INFO, "ebpf-exporter agent running configs {0}", exporter.configNames());
             return new Agent(resources, registry);
@@ -100,35 +109,6 @@ public final class Agent {
             resources.close();
             throw e;
         }
-    }
-
-    /**
-     * Starts the HTTP server from a daemon thread: the JDK's server thread inherits that, so the
-     * endpoint never keeps the application's JVM alive after its main thread ends.
-     */
-    private static MetricsServer serveInDaemonThread(AgentOptions options, SharedCollection collection)
-            throws IOException {
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread starter = Thread.ofPlatform().daemon().name("ebpf-exporter-http-start").start(() -> {
-            try {
-                result.set(MetricsServer.start(ListenAddress.parse(options.listenAddress()),
-                        options.telemetryPath(), collection::fresh, Exposition.TEXT, null));
-            } catch (IOException | RuntimeException e) {
-                result.set(e);
-            }
-        });
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the HTTP endpoint", e);
-        }
-        return switch (result.get()) {
-            case MetricsServer server -> server;
-            case IOException e -> throw e;
-            case RuntimeException e -> throw e;
-            default -> throw new IllegalStateException("HTTP endpoint did not start");
-        };
     }
 
     private void close() {

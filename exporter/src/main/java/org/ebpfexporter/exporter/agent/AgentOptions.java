@@ -18,12 +18,13 @@ import org.ebpfexporter.jfr.JfrBridge;
  * @param configNames   the configs to load; empty for the embedded JVM set
  * @param listenAddress where to serve HTTP, or {@code null} for no HTTP endpoint
  * @param telemetryPath the metrics path of the HTTP endpoint
+ * @param webConfigFile the web config (TLS, basic auth, headers) of the HTTP endpoint, or {@code null}
  * @param jfr           whether and how to publish to JFR
  */
 public record AgentOptions(Path configDir, List<String> configNames, String listenAddress, String telemetryPath,
-                           JfrSettings jfr) {
+                           Path webConfigFile, JfrSettings jfr) {
     private static final Set<String> NAMES = Set.of("config.dir", "config.names", "web.listen-address",
-            "web.telemetry-path", "jfr", "jfr.max-events-per-period");
+            "web.telemetry-path", "web.config.file", "jfr", "jfr.max-events-per-period");
 
     /** Copies the names. */
     public AgentOptions {
@@ -56,6 +57,7 @@ public record AgentOptions(Path configDir, List<String> configNames, String list
                 .map(String::strip).filter(n -> !n.isEmpty()).toList();
         return new AgentOptions(Path.of(values.getOrDefault("config.dir", ".")), names,
                 values.get("web.listen-address"), values.getOrDefault("web.telemetry-path", "/metrics"),
+                values.containsKey("web.config.file") ? Path.of(values.get("web.config.file")) : null,
                 new JfrSettings(bool(values.getOrDefault("jfr", "true")),
                         integer("jfr.max-events-per-period", values.getOrDefault("jfr.max-events-per-period",
                                 Integer.toString(JfrBridge.DEFAULT_MAX_EVENTS_PER_PERIOD)))));

@@ -14,8 +14,11 @@ import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.http.Endpoint;
 import org.ebpfexporter.exporter.http.MapsPage;
 import org.ebpfexporter.exporter.http.MetricsServer;
+import org.ebpfexporter.exporter.http.ServerLimits;
+import org.ebpfexporter.exporter.http.SnapshotScrapeSource;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
 import org.ebpfexporter.exporter.jmx.ExporterMBeans;
 import org.ebpfexporter.exporter.jmx.JmxRemote;
@@ -65,8 +68,9 @@ final class Daemon implements AutoCloseable {
             JvmMetrics.builder().register(registry);
             SharedCollection collection = new SharedCollection(registry::scrape);
             MapsPage maps = publishing.debug() ? new MapsPage(exporter.collector()::dumpMaps) : null;
-            resources.add(MetricsServer.start(publishing.address(), publishing.metricsPath(), collection::fresh,
-                    publishing.exposition(), maps));
+            resources.add(MetricsServer.start(new Endpoint(publishing.address(), publishing.metricsPath(),
+                    publishing.web(), ServerLimits.DEFAULTS),
+                    new SnapshotScrapeSource(collection::fresh, publishing.exposition()), maps));
             resources.add(ExporterMBeans.register(ManagementFactory.getPlatformMBeanServer(), collection,
                     exporter::configOf, publishErrors));
             if (publishing.jmx().remote()) {

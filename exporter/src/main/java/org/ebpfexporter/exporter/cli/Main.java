@@ -16,6 +16,8 @@ import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.http.web.WebConfig;
+import org.ebpfexporter.exporter.http.web.WebConfigLoader;
 import org.ebpfexporter.exporter.jmx.JmxOptions;
 import org.ebpfexporter.exporter.jfr.JfrSettings;
 import picocli.CommandLine;
@@ -45,6 +47,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--web.telemetry-path", paramLabel = "PATH", defaultValue = "/metrics",
             description = "Path under which to expose metrics (default: ${DEFAULT-VALUE}).")
     private String telemetryPath;
+
+    @Option(names = "--web.config.file", paramLabel = "FILE",
+            description = "Prometheus exporter-toolkit web config (TLS, basic auth, headers), read at start-up.")
+    private Path webConfigFile;
 
     @Option(names = "--jmx.listen-address", paramLabel = "HOST:PORT",
             description = "Serve the MBeans over remote JMX (RMI registry and connector on this one port), "
@@ -147,8 +153,9 @@ public final class Main implements Callable<Integer> {
             }
             JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
                     jmxPasswordFile, jmxAccessFile, jmxSsl, jmxSslNeedClientAuth, jmxInsecureNoAuthentication);
+            WebConfig web = webConfigFile == null ? WebConfig.NONE : WebConfigLoader.load(webConfigFile);
             daemon = Daemon.start(configDir, names, options(), new Publishing(ListenAddress.parse(listenAddress),
-                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents), debug));
+                    telemetryPath, Exposition.parse(exposition), web, jmx, new JfrSettings(jfr, jfrMaxEvents), debug));
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

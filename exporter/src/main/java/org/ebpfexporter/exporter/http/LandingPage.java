@@ -1,13 +1,14 @@
 package org.ebpfexporter.exporter.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** A small HTML page at {@code /} linking to the metrics path; anything else under {@code /} is 404. */
-final class LandingPage implements HttpHandler {
+/** A small HTML page at {@code /} linking to the metrics path. */
+final class LandingPage implements Page {
     private final byte[] page;
 
     LandingPage(String metricsPath) {
@@ -18,20 +19,8 @@ final class LandingPage implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals("/")) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(200, head ? -1 : page.length);
-            if (!head) {
-                try (OutputStream body = exchange.getResponseBody()) {
-                    body.write(page);
-                }
-            }
-        }
+    public void serve(Request request, Response response, Callback callback, Duration timeout) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        BodyWriter.send(request, response, callback, page, timeout);
     }
 }

@@ -1,22 +1,23 @@
 package org.ebpfexporter.exporter.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.ebpfexporter.exporter.collector.MapDump;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code /maps}, served with {@code --debug} only: every metric's map read afresh, as plain text
  * grouped by config and map, one line per entry with its raw key in hex, its decoded labels (or
  * why there are none) and its value, or its values per CPU slot for a per-CPU map.
  */
-public final class MapsPage implements HttpHandler {
+public final class MapsPage implements Page {
     /** The path served. */
     public static final String PATH = "/maps";
 
@@ -30,28 +31,17 @@ public final class MapsPage implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(PATH)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            int status = 200;
-            byte[] body;
-            try {
-                body = format(maps.get()).getBytes(StandardCharsets.UTF_8);
-            } catch (RuntimeException e) {
-                logger.log(System.Logger.Level.WARNING, "reading the maps failed", e);
-                status = 500;
-                body = ("reading the maps failed: " + e + "\n").getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(status, head ? -1 : body.length);
-            if (!head) {
-                exchange.getResponseBody().write(body);
-            }
+    public void serve(Request request, Response response, Callback callback, Duration timeout) {
+        String text;
+        int status = HttpStatus.OK_200;
+        try {
+            text = format(maps.get());
+        } catch (RuntimeException e) {
+            logger.log(System.Logger.Level.WARNING, "reading the maps failed", e);
+            status = HttpStatus.INTERNAL_SERVER_ERROR_500;
+            text = "reading the maps failed: " + e + "\n";
         }
+        PlainText.send(request, response, callback, status, text, timeout);
     }
 
     /** The page's text: a {@code config} line, then per map a {@code map} line and its entries. */

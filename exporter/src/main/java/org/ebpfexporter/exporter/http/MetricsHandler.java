@@ -1,80 +1,43 @@
 package org.ebpfexporter.exporter.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
-import org.ebpfexporter.exporter.exposition.GoTextFormat;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** Serves the metrics at the telemetry path in the configured {@link Exposition}, gzipped when asked. */
-final class MetricsHandler implements HttpHandler {
+/**
+ * The telemetry path: one scrape per request, its body sent with a known Content-Length. A failed
+ * collection is a 500 with the reason, never a crash.
+ */
+final class MetricsHandler implements Page {
     private static final System.Logger logger = System.getLogger(MetricsHandler.class.getName());
 
-    private final String path;
-    private final Supplier<MetricSnapshots> snapshots;
-    private final Exposition exposition;
-    private final ExpositionFormats formats;
+    private final ScrapeSource scrapes;
 
-    MetricsHandler(String path, Supplier<MetricSnapshots> snapshots, Exposition exposition) {
-        this.path = path;
-        this.snapshots = snapshots;
-        this.exposition = exposition;
-        this.formats = exposition == Exposition.NEGOTIATED ? ExpositionFormats.init() : null;
+    MetricsHandler(ScrapeSource scrapes) {
+        this.scrapes = scrapes;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            byte[] body;
-            String contentType;
-            boolean gzip = acceptsGzip(exchange.getRequestHeaders().get("Accept-Encoding"));
-            try {
-                MetricSnapshots collected = snapshots.get();
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-                try (OutputStream out = gzip ? new GZIPOutputStream(buffer) : buffer) {
-                    contentType = write(out, collected, exchange.getRequestHeaders().getFirst("Accept"));
-                }
-                body = buffer.toByteArray();
-            } catch (RuntimeException e) {
-                logger.log(System.Logger.Level.WARNING, "collecting metrics failed", e);
-                byte[] message = ("collecting metrics failed: " + e + "\n").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(500, message.length);
-                exchange.getResponseBody().write(message);
-                return;
-            }
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            if (gzip) {
-                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-            }
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(200, head ? -1 : body.length);
-            if (!head) {
-                exchange.getResponseBody().write(body);
-            }
+    public void serve(Request request, Response response, Callback callback, Duration timeout) {
+        ScrapeResponse scrape;
+        try {
+            scrape = scrapes.scrape(request.getHeaders().get(HttpHeader.ACCEPT),
+                    acceptsGzip(request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING)));
+        } catch (Exception e) {
+            logger.log(System.Logger.Level.WARNING, "collecting metrics failed", e);
+            PlainText.send(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
+                    "collecting metrics failed: " + e + "\n", timeout);
+            return;
         }
-    }
-
-    private String write(OutputStream out, MetricSnapshots collected, String accept) throws IOException {
-        if (formats == null) {
-            GoTextFormat.write(out, collected);
-            return GoTextFormat.CONTENT_TYPE;
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, scrape.contentType());
+        if (scrape.gzipped()) {
+            response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
         }
-        ExpositionFormatWriter writer = formats.findWriter(accept);
-        writer.write(out, collected);
-        return writer.getContentType();
+        BodyWriter.send(request, response, callback, scrape.body(), scrape.release(), timeout);
     }
 
     static boolean acceptsGzip(List<String> acceptEncoding) {

@@ -1,18 +1,33 @@
 package org.ebpfexporter.exporter.agent;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.awaitility.Awaitility.await;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.ebpfexporter.bpf.testing.KernelTest;
+import org.ebpfexporter.exporter.E2eFiles;
+import org.ebpfexporter.exporter.http.web.Pem;
+import org.ebpfexporter.exporter.http.web.SslContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +136,38 @@ class AgentIT {
         assertTrue(run.stdout.startsWith("workload done"), run.stdout);
         assertTrue(run.stderr.contains("WARNING: ebpf-exporter agent disabled, the application runs without it: "
                 + "unknown agent option config.nmes"), run.stderr);
+    }
+
+    @Test
+    void httpEndpointServesHttpsWithBasicAuthFromTheWebConfig() throws Exception {
+        for (String file : new String[] {"server.pem", "server.key"}) {
+            Files.copy(Path.of(CLASSES, "tls", file), dir.resolve(file));
+        }
+        Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: server.pem\n"
+                + "  key_file: server.key\nbasic_auth_users:\n  prometheus: "
+                + BCrypt.withDefaults().hashToString(4, "pw".toCharArray()) + "\n");
+        int port = E2eFiles.freePort();
+        Path err = dir.resolve("https-stderr");
+        Process app = new ProcessBuilder(JAVA, "--enable-native-access=ALL-UNNAMED", "-javaagent:" + JAR
+                + "=web.listen-address=127.0.0.1:" + port + ",web.config.file=" + dir.resolve("web.yml"),
+                "-cp", CLASSES, AgentLongWorkload.class.getName(), "60")
+                .redirectOutput(dir.resolve("https-stdout").toFile()).redirectError(err.toFile()).start();
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, SslContexts.trusting(Pem.certificates(Files.readString(Path.of(CLASSES, "tls", "ca.pem")))),
+                null);
+        try (HttpClient client = HttpClient.newBuilder().sslContext(tls).build()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/metrics"))
+                    .timeout(Duration.ofSeconds(30));
+            String body = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.send(
+                    request.copy().header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "prometheus:pw".getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200).body();
+            assertTrue(body.contains("ebpf_exporter_enabled_configs{name=\"jvm-threads\"} 1"), body);
+            assertEquals(401, client.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        } finally {
+            app.destroyForcibly().waitFor();
+        }
+        assertFalse(Files.readString(err).contains("SLF4J"), Files.readString(err));
     }
 
     @Test

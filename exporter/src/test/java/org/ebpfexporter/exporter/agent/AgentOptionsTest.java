@@ -13,22 +13,22 @@ class AgentOptionsTest {
     @Test
     void noOptionsMeansEmbeddedConfigsJfrOnAndNoHttp() {
         AgentOptions options = AgentOptions.parse(null);
-        assertEquals(new AgentOptions(Path.of("."), List.of(), null, "/metrics", JfrSettings.DEFAULT), options);
+        assertEquals(new AgentOptions(Path.of("."), List.of(), null, "/metrics", null, JfrSettings.DEFAULT), options);
         assertEquals(options, AgentOptions.parse(""));
     }
 
     @Test
     void listsUsePlusBetweenItems() {
         AgentOptions options = AgentOptions.parse("config.dir=/etc/x,config.names=a+b,web.listen-address=:9435,"
-                + "web.telemetry-path=/m,jfr=false,jfr.max-events-per-period=5");
-        assertEquals(new AgentOptions(Path.of("/etc/x"), List.of("a", "b"), ":9435", "/m", new JfrSettings(false, 5)),
-                options);
+                + "web.telemetry-path=/m,web.config.file=/etc/x/web.yml,jfr=false,jfr.max-events-per-period=5");
+        assertEquals(new AgentOptions(Path.of("/etc/x"), List.of("a", "b"), ":9435", "/m", Path.of("/etc/x/web.yml"),
+                new JfrSettings(false, 5)), options);
     }
 
     @Test
     void badOptionsNameTheProblem() {
         assertEquals("unknown agent option config.name (known: [config.dir, config.names, jfr, "
-                        + "jfr.max-events-per-period, web.listen-address, web.telemetry-path])",
+                        + "jfr.max-events-per-period, web.config.file, web.listen-address, web.telemetry-path])",
                 assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("config.name=a")).getMessage());
         assertEquals("agent option \"jfr\" is not name=value",
                 assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("jfr")).getMessage());

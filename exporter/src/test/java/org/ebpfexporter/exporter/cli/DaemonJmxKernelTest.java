@@ -23,6 +23,7 @@ import org.ebpfexporter.exporter.jfr.JfrSettings;
 import org.ebpfexporter.bpf.testing.KernelTest;
 import org.ebpfexporter.exporter.E2eFiles;
 import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.http.web.WebConfig;
 import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.jmx.JmxOptions;
@@ -51,7 +52,7 @@ class DaemonJmxKernelTest {
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         JmxOptions jmx = new JmxOptions(ListenAddress.parse("127.0.0.1:" + jmxPort), null, null, false, false, true);
         Daemon daemon = Daemon.start(dir, List.of(E2eFiles.CONFIG, HISTOGRAM_CONFIG), ExporterOptions.DEFAULTS,
-                new Publishing(ListenAddress.parse("127.0.0.1:" + httpPort), "/metrics", Exposition.TEXT, jmx,
+                new Publishing(ListenAddress.parse("127.0.0.1:" + httpPort), "/metrics", Exposition.TEXT, WebConfig.NONE, jmx,
                         JfrSettings.DEFAULT, false));
         try {
             E2eFiles.syscalls(37, 5);

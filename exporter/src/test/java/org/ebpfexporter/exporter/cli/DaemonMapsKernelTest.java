@@ -15,6 +15,7 @@ import org.ebpfexporter.exporter.E2eFiles;
 import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
+import org.ebpfexporter.exporter.http.web.WebConfig;
 import org.ebpfexporter.exporter.jfr.JfrSettings;
 import org.ebpfexporter.exporter.jmx.JmxOptions;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class DaemonMapsKernelTest {
 
     private Daemon start(int port, boolean debug) throws IOException {
         return Daemon.start(dir, List.of(E2eFiles.CONFIG), ExporterOptions.DEFAULTS,
-                new Publishing(ListenAddress.parse("127.0.0.1:" + port), "/metrics", Exposition.TEXT,
+                new Publishing(ListenAddress.parse("127.0.0.1:" + port), "/metrics", Exposition.TEXT, WebConfig.NONE,
                         JmxOptions.LOCAL_ONLY, new JfrSettings(false, 1), debug));
     }
 

@@ -19,9 +19,11 @@ import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import jdk.jfr.consumer.RecordingStream;
 import org.ebpfexporter.exporter.E2eFiles;
+import org.ebpfexporter.exporter.http.Endpoint;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
+import org.ebpfexporter.exporter.http.SnapshotScrapeSource;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
 import org.ebpfexporter.exporter.jfr.JfrSettings;
 import org.ebpfexporter.exporter.jmx.ExporterMBeans;
@@ -50,8 +52,8 @@ class SharedCollectionSinksTest {
 
     @BeforeEach
     void serve() throws Exception {
-        server = MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics", collection::fresh,
-                Exposition.TEXT, null);
+        server = MetricsServer.start(Endpoint.plain(ListenAddress.parse("127.0.0.1:0"), "/metrics"),
+                new SnapshotScrapeSource(collection::fresh, Exposition.TEXT), null);
     }
 
     @AfterEach

@@ -87,7 +87,8 @@ class MetricsServerTest {
     }
 
     private static MetricsServer start(Exposition exposition) throws IOException {
-        return MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics", METRICS, exposition, null);
+        return MetricsServer.start(Endpoint.plain(ListenAddress.parse("127.0.0.1:0"), "/metrics"),
+                new SnapshotScrapeSource(METRICS, exposition), null);
     }
 
     private static HttpResponse<byte[]> get(MetricsServer server, String path, String accept, String encoding)

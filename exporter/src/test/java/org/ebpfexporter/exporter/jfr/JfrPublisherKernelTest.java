@@ -19,11 +19,13 @@ import org.ebpfexporter.bpf.testing.Syscalls;
 import org.ebpfexporter.exporter.E2eFiles;
 import org.ebpfexporter.exporter.Exporter;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
+import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.http.Endpoint;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.MetricsServer;
-import org.ebpfexporter.exporter.collector.PublishErrors;
+import org.ebpfexporter.exporter.http.SnapshotScrapeSource;
 import org.ebpfexporter.jfr.JfrBridge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +53,8 @@ class JfrPublisherKernelTest {
             SharedCollection collection = new SharedCollection(registry::scrape, Duration.ofMillis(100));
             try (JfrBridge bridge = JfrPublisher.start(collection, exporter::configOf, JfrSettings.DEFAULT,
                     new PublishErrors()).orElseThrow();
-                 MetricsServer server = MetricsServer.start(ListenAddress.parse("127.0.0.1:0"), "/metrics",
-                         collection::fresh, Exposition.TEXT, null);
+                 MetricsServer server = MetricsServer.start(Endpoint.plain(ListenAddress.parse("127.0.0.1:0"), "/metrics"),
+                         new SnapshotScrapeSource(collection::fresh, Exposition.TEXT), null);
                  Recording recording = new Recording()) {
                 assertEquals(List.of(SYSCALLS_EVENT, ERRORS_EVENT), bridge.eventTypeNames());
                 recording.enable(SYSCALLS_EVENT).withPeriod(Duration.ofMillis(200));
