@@ -73,6 +73,45 @@ public final class BpfObject implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new BpfOpenException("opening " + file + " failed: no such file", 0);
         }
+        return open(file, btfCustomPath, (state, opts, arena, logArena) -> (MemorySegment)
+                Libbpf.bpf_object__open_file.invokeExact(state, arena.allocateFrom(file.toString()), opts));
+    }
+
+    /**
+     * Opens an object from its bytes, as read from a file or a jar resource: nothing is read by
+     * path, so no file needs to exist, and libbpf never opens a file that could block it.
+     *
+     * @param image         the contents of a compiled {@code .bpf.o}
+     * @param name          what {@link #path()} and messages call the object, such as
+     *                      {@code /etc/ebpf/timers.bpf.o}; as for a file, libbpf names the object
+     *                      (and its {@code .rodata} and {@code .bss} maps) after its file name up to
+     *                      the first dot
+     * @param btfCustomPath BTF to use for CO-RE relocations instead of the kernel's, or {@code null}
+     * @throws BpfOpenException when libbpf cannot parse the image
+     * @throws LibbpfUnavailableException when libbpf cannot be loaded
+     */
+    public static BpfObject open(byte[] image, String name, Path btfCustomPath) {
+        NativeLibraries.requireLibbpf();
+        LibbpfPrinter.install();
+        Path path = Path.of(name);
+        String fileName = path.getFileName() == null ? name : path.getFileName().toString();
+        String objectName = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
+        return open(path, btfCustomPath, (state, opts, arena, logArena) -> {
+            // libbpf parses the image while opening; it lives as long as the log buffer to be safe.
+            MemorySegment buffer = logArena.allocate(Math.max(1, image.length), 8);
+            MemorySegment.copy(image, 0, buffer, ValueLayout.JAVA_BYTE, 0, image.length);
+            opts.set(ADDRESS, 8, arena.allocateFrom(objectName));
+            return (MemorySegment) Libbpf.bpf_object__open_mem.invokeExact(state, buffer, (long) image.length, opts);
+        });
+    }
+
+    /** How an object is opened, given errno capture, the options and the arenas of {@link #open(Path, Path, Opener)}. */
+    @FunctionalInterface
+    private interface Opener {
+        MemorySegment open(MemorySegment state, MemorySegment opts, Arena arena, Arena logArena) throws Throwable;
+    }
+
+    private static BpfObject open(Path path, Path btfCustomPath, Opener opener) {
         Arena logArena = Arena.ofShared();
         MemorySegment log = logArena.allocate(VERIFIER_LOG_SIZE);
         try (Arena arena = Arena.ofConfined()) {
@@ -84,13 +123,12 @@ public final class BpfObject implements AutoCloseable {
             opts.set(ADDRESS, 56, log);
             opts.set(JAVA_LONG, 64, VERIFIER_LOG_SIZE);
             MemorySegment state = Errno.allocateState(arena);
-            MemorySegment object = (MemorySegment) Libbpf.bpf_object__open_file.invokeExact(
-                    state, arena.allocateFrom(file.toString()), opts);
+            MemorySegment object = opener.open(state, opts, arena, logArena);
             if (object.equals(MemorySegment.NULL)) {
                 logArena.close();
-                throw new BpfOpenException("opening " + file + " failed", Errno.read(state));
+                throw new BpfOpenException("opening " + path + " failed", Errno.read(state));
             }
-            BpfObject opened = new BpfObject(file, object, logArena, log);
+            BpfObject opened = new BpfObject(path, object, logArena, log);
             opened.discover();
             return opened;
         } catch (Throwable t) {
@@ -98,7 +136,7 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
-    /** The object file this was opened from. */
+    /** The object file this was opened from, or the name it was opened under from memory. */
     public Path path() {
         return path;
     }

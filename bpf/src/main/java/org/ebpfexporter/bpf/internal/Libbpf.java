@@ -20,6 +20,8 @@ public final class Libbpf {
     // Object life cycle.
     public static final MethodHandle bpf_object__open_file = NativeLibraries.libbpfWithErrno(
             "bpf_object__open_file", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+    public static final MethodHandle bpf_object__open_mem = NativeLibraries.libbpfWithErrno(
+            "bpf_object__open_mem", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
     public static final MethodHandle bpf_object__load = NativeLibraries.libbpf(
             "bpf_object__load", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     public static final MethodHandle bpf_object__close = NativeLibraries.libbpf(
