@@ -13,6 +13,7 @@ import org.ebpfexporter.exporter.Resources;
 import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.config.ConfigSource;
 import org.ebpfexporter.exporter.http.MapsPage;
 import org.ebpfexporter.exporter.http.MetricsServer;
 import org.ebpfexporter.exporter.jfr.JfrPublisher;
@@ -46,17 +47,12 @@ final class Daemon implements AutoCloseable {
             throws IOException {
         Resources resources = new Resources();
         try {
-            DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null;
-            Path dir = configDir;
-            List<String> configs = names;
-            if (defaults != null) {
-                resources.add(defaults);
-                dir = defaults.directory();
-                configs = defaults.names();
-            }
+            DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.embedded() : null;
+            ConfigSource source = defaults != null ? defaults : ConfigSource.directory(configDir);
+            List<String> configs = defaults != null ? defaults.names() : names;
             PrometheusRegistry registry = new PrometheusRegistry();
             DecoderErrors errors = new DecoderErrors().register(registry);
-            Exporter exporter = Exporter.start(dir, configs, errors, options);
+            Exporter exporter = Exporter.start(source, configs, errors, options);
             resources.add(exporter);
             registry.register(exporter.collector());
             registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
@@ -86,13 +82,12 @@ final class Daemon implements AutoCloseable {
      * @param names     config names; empty to check the embedded defaults
      * @return the configs checked
      */
-    static List<String> check(Path configDir, List<String> names, ExporterOptions options) throws IOException {
-        try (DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null) {
-            Path dir = defaults != null ? defaults.directory() : configDir;
-            List<String> configs = defaults != null ? defaults.names() : names;
-            Exporter.start(dir, configs, new DecoderErrors(), options).close();
-            return configs;
-        }
+    static List<String> check(Path configDir, List<String> names, ExporterOptions options) {
+        DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.embedded() : null;
+        ConfigSource source = defaults != null ? defaults : ConfigSource.directory(configDir);
+        List<String> configs = defaults != null ? defaults.names() : names;
+        Exporter.start(source, configs, new DecoderErrors(), options).close();
+        return configs;
     }
 
     /** Stops publishing, then detaches and unloads every program. Idempotent. */
