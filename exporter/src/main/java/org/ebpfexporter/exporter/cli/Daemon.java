@@ -35,6 +35,12 @@ final class Daemon implements AutoCloseable {
         this.resources = resources;
     }
 
+    /** Starts everything, as {@link #start(Path, List, ExporterOptions, Publishing, Runnable)} without a callback. */
+    static Daemon start(Path configDir, List<String> names, ExporterOptions options, Publishing publishing)
+            throws IOException {
+        return start(configDir, names, options, publishing, () -> { });
+    }
+
     /**
      * Starts everything; on failure closes what was started.
      *
@@ -42,9 +48,10 @@ final class Daemon implements AutoCloseable {
      * @param names      config names; empty to run the embedded defaults
      * @param options    how configs are loaded and attached
      * @param publishing where the metrics go
+     * @param attached   called once every config is loaded and attached, before publishing starts
      */
-    static Daemon start(Path configDir, List<String> names, ExporterOptions options, Publishing publishing)
-            throws IOException {
+    static Daemon start(Path configDir, List<String> names, ExporterOptions options, Publishing publishing,
+                        Runnable attached) throws IOException {
         Resources resources = new Resources();
         try {
             DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.embedded() : null;
@@ -54,6 +61,7 @@ final class Daemon implements AutoCloseable {
             DecoderErrors errors = new DecoderErrors().register(registry);
             Exporter exporter = Exporter.start(source, configs, errors, options);
             resources.add(exporter);
+            attached.run();
             registry.register(exporter.collector());
             registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs()));
             JvmMetrics.builder().register(registry);

@@ -108,8 +108,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Runs the exporter until SIGTERM, SIGINT or SIGHUP, then detaches everything and exits 0; a
-     * signal during start-up ends the process at once (see {@link StopSignals}). Exits 1 with one
-     * line on stderr if it cannot start.
+     * signal while the configs load ends the process at once (see {@link StopSignals}). Exits 1
+     * with one line on stderr if it cannot start.
      */
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
@@ -138,13 +138,13 @@ public final class Main implements Callable<Integer> {
             JmxOptions jmx = new JmxOptions(jmxListenAddress == null ? null : ListenAddress.parse(jmxListenAddress),
                     jmxPasswordFile, jmxAccessFile, jmxSsl);
             daemon = Daemon.start(configDir, names, options(), new Publishing(ListenAddress.parse(listenAddress),
-                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents), debug));
+                    telemetryPath, Exposition.parse(exposition), jmx, new JfrSettings(jfr, jfrMaxEvents), debug),
+                    signals::attached);
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return fail(e.getMessage());
         }
-        signals.started();
         signals.awaitStop();
         daemon.close();
         return 0;

@@ -10,13 +10,15 @@ import sun.misc.SignalHandler;
  * SIGTERM, SIGINT and SIGHUP stop the daemon at any moment.
  *
  * <ul>
- *   <li>Once it runs, {@link #awaitStop()} returns: the daemon detaches everything and exits 0,
- *       as upstream does on SIGTERM and SIGINT. SIGHUP does the same: there is no config reload.</li>
- *   <li>During start-up (and {@code --config.check}) the process ends at once, by the signal's
- *       default action, as upstream's does before it installs its handler (exit status 128 + the
- *       signal's number: 143 for SIGTERM). Start-up may be waiting in the kernel or in libbpf,
- *       where it cannot be interrupted; the kernel detaches and unloads what was loaded when the
- *       process's descriptors close, and nothing was written to disk.</li>
+ *   <li>Once the configs are attached, {@link #awaitStop()} returns (when start-up has finished):
+ *       the daemon detaches everything and exits 0, as upstream does on SIGTERM and SIGINT.
+ *       SIGHUP does the same: there is no config reload.</li>
+ *   <li>While the configs load (and during {@code --config.check}) the process ends at once, by
+ *       the signal's default action, as upstream's does before it installs its handler (exit
+ *       status 128 + the signal's number: 143 for SIGTERM). Loading may be waiting in the kernel
+ *       (the verifier) or in libbpf, where it cannot be interrupted; the kernel detaches and
+ *       unloads what was loaded when the process's descriptors close, and nothing was written to
+ *       disk.</li>
  *   <li>A second signal while stopping ends the process at once, the same way.</li>
  * </ul>
  *
@@ -26,9 +28,9 @@ final class StopSignals {
     private static final System.Logger logger = System.getLogger(StopSignals.class.getName());
     private static final List<String> SIGNALS = List.of("TERM", "INT", "HUP");
 
-    private enum State { STARTING, RUNNING, STOPPING }
+    private enum State { LOADING, ATTACHED, STOPPING }
 
-    private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
+    private final AtomicReference<State> state = new AtomicReference<>(State.LOADING);
     private final CountDownLatch stop = new CountDownLatch(1);
 
     private StopSignals() {}
@@ -47,25 +49,25 @@ final class StopSignals {
         return signals;
     }
 
-    /** Marks start-up as done: from now on a signal makes {@link #awaitStop()} return. */
-    void started() {
-        state.compareAndSet(State.STARTING, State.RUNNING);
+    /** Marks the configs as attached: from now on a signal makes {@link #awaitStop()} return. */
+    void attached() {
+        state.compareAndSet(State.LOADING, State.ATTACHED);
     }
 
-    /** Waits for a stop signal; never returns when one came during start-up, as the process is ending. */
+    /** Waits for a stop signal; never returns when one came while loading, as the process is ending. */
     void awaitStop() throws InterruptedException {
         stop.await();
     }
 
     private void received(Signal signal) {
-        if (state.compareAndSet(State.RUNNING, State.STOPPING)) {
+        if (state.compareAndSet(State.ATTACHED, State.STOPPING)) {
             logger.log(System.Logger.Level.INFO, "received SIG{0}: stopping", signal.getName());
             stop.countDown();
             return;
         }
         State before = state.getAndSet(State.STOPPING);
         logger.log(System.Logger.Level.WARNING, "received SIG{0} {1}: exiting now; the kernel detaches and "
-                + "unloads every program", signal.getName(), before == State.STARTING ? "during start-up" : "again");
+                + "unloads every program", signal.getName(), before == State.LOADING ? "during start-up" : "again");
         endBy(signal);
     }
 
