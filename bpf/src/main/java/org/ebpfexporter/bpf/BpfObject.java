@@ -105,7 +105,7 @@ public final class BpfObject implements AutoCloseable {
         });
     }
 
-    /** How an object is opened, given errno capture, the options and the arenas of {@link #open(Path, Path, Opener)}. */
+    /** How an object is opened, given errno capture, the options and the arenas of the shared open. */
     @FunctionalInterface
     private interface Opener {
         MemorySegment open(MemorySegment state, MemorySegment opts, Arena arena, Arena logArena) throws Throwable;

@@ -55,7 +55,8 @@ class OpenFromMemoryTest {
 
     @Test
     void emptyImageIsRefused() {
-        BpfOpenException e = assertThrows(BpfOpenException.class, () -> BpfObject.open(new byte[0], "empty.bpf.o", null));
+        BpfOpenException e = assertThrows(BpfOpenException.class,
+                () -> BpfObject.open(new byte[0], "empty.bpf.o", null));
         assertTrue(e.getMessage().startsWith("opening empty.bpf.o failed"), e.getMessage());
     }
 }

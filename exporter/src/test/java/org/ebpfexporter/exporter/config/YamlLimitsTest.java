@@ -52,8 +52,8 @@ class YamlLimitsTest {
         yaml.append("kaddrs: *a9\n");
         String message = failure(() -> parse(yaml.toString()));
         assertTrue(message.startsWith("c.yaml:"), message);
-        assertTrue(message.contains("invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=50"),
-                message);
+        assertTrue(message.contains(
+                "invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=50"), message);
     }
 
     @Test
@@ -74,6 +74,12 @@ class YamlLimitsTest {
         String message = failure(() -> parse("metrics:\n  counters:\n    - name: x\n      help: h\n"
                 + "      perf_event_array: !!int nope\n"));
         assertTrue(message.startsWith("c.yaml: counter x: perf_event_array: invalid value nope: "), message);
+    }
+
+    @Test
+    void multiLineValueIsQuotedOnOneLine() {
+        assertEquals("c.yaml: metrics: expected a mapping, got \"first\\nsecond\"",
+                failure(() -> parse("metrics: \"first\\nsecond\"\n")));
     }
 
     private static void parse(String yaml) {
