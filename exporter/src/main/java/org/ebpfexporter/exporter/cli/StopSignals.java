@@ -60,12 +60,15 @@ final class StopSignals {
     }
 
     private void received(Signal signal) {
-        if (state.compareAndSet(State.ATTACHED, State.STOPPING)) {
+        State before;
+        do {
+            before = state.get();
+        } while (!state.compareAndSet(before, State.STOPPING));
+        if (before == State.ATTACHED) {
             logger.log(System.Logger.Level.INFO, "received SIG{0}: stopping", signal.getName());
             stop.countDown();
             return;
         }
-        State before = state.getAndSet(State.STOPPING);
         logger.log(System.Logger.Level.WARNING, "received SIG{0} {1}: exiting now; the kernel detaches and "
                 + "unloads every program", signal.getName(), before == State.LOADING ? "during start-up" : "again");
         endBy(signal);
