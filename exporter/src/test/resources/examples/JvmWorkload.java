@@ -3,6 +3,7 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntSupplier;
 
 /**
@@ -90,13 +91,15 @@ public class JvmWorkload {
 
     private static void contend() throws InterruptedException {
         for (int round = 0; round < 5; round++) {
+            CountDownLatch held = new CountDownLatch(1);
             Thread holder = new Thread(() -> {
                 synchronized (LOCK) {
+                    held.countDown();
                     pause(50);
                 }
             }, "holder-" + round);
             holder.start();
-            pause(10);
+            held.await(); // the holder has the monitor, however late it was scheduled
             synchronized (LOCK) { // blocks until the holder leaves
                 sink++;
             }

@@ -61,11 +61,48 @@ public final class BpfObject implements AutoCloseable {
         }
         ObjectHandle handle;
         try {
-            handle = ObjectHandle.open(file.toString(), btfCustomPath == null ? null : btfCustomPath.toString());
+            handle = ObjectHandle.open(file.toString(), btfPath(btfCustomPath));
         } catch (ErrnoException e) {
             throw new BpfOpenException("opening " + file + " failed", e.errno());
         }
-        BpfObject opened = new BpfObject(file, handle);
+        return discovered(file, handle);
+    }
+
+    /**
+     * Opens an object from its bytes, as read from a file or a jar resource: nothing is read by
+     * path, so no file needs to exist, and libbpf never opens a file that could block it.
+     *
+     * @param image         the contents of a compiled {@code .bpf.o}
+     * @param name          what {@link #path()} and messages call the object, such as
+     *                      {@code /etc/ebpf/timers.bpf.o}; as for a file, libbpf names the object
+     *                      (and its {@code .rodata} and {@code .bss} maps) after its file name up to
+     *                      the first dot
+     * @param btfCustomPath BTF to use for CO-RE relocations instead of the kernel's, or {@code null}
+     * @throws BpfOpenException when libbpf cannot parse the image
+     * @throws LibbpfUnavailableException when libbpf cannot be loaded
+     */
+    public static BpfObject open(byte[] image, String name, Path btfCustomPath) {
+        NativeLibraries.requireLibbpf();
+        LibbpfPrinter.install();
+        Path path = Path.of(name);
+        String fileName = path.getFileName() == null ? name : path.getFileName().toString();
+        String objectName = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
+        ObjectHandle handle;
+        try {
+            handle = ObjectHandle.openMemory(image, objectName, btfPath(btfCustomPath));
+        } catch (ErrnoException e) {
+            throw new BpfOpenException("opening " + path + " failed", e.errno());
+        }
+        return discovered(path, handle);
+    }
+
+    private static String btfPath(Path btfCustomPath) {
+        return btfCustomPath == null ? null : btfCustomPath.toString();
+    }
+
+    /** The object of an open handle with its programs and maps found; closed again if that fails. */
+    private static BpfObject discovered(Path path, ObjectHandle handle) {
+        BpfObject opened = new BpfObject(path, handle);
         try {
             opened.discover();
         } catch (RuntimeException | Error e) {
@@ -75,7 +112,7 @@ public final class BpfObject implements AutoCloseable {
         return opened;
     }
 
-    /** The object file this was opened from. */
+    /** The object file this was opened from, or the name it was opened under from memory. */
     public Path path() {
         return path;
     }

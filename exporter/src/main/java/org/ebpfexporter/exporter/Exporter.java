@@ -29,8 +29,10 @@ import org.ebpfexporter.exporter.config.Config;
 import org.ebpfexporter.exporter.config.ConfigException;
 import org.ebpfexporter.exporter.config.ConfigLoader;
 import org.ebpfexporter.exporter.config.ConfigSet;
+import org.ebpfexporter.exporter.config.ConfigSource;
 import org.ebpfexporter.exporter.config.Counter;
 import org.ebpfexporter.exporter.config.Histogram;
+import org.ebpfexporter.exporter.config.InputFiles;
 import org.ebpfexporter.exporter.config.Label;
 import org.ebpfexporter.exporter.decoder.DecoderRegistry;
 import org.ebpfexporter.exporter.decoder.HostFiles;
@@ -74,6 +76,25 @@ public final class Exporter implements AutoCloseable {
      *                         whatever was already loaded is closed first
      */
     public static Exporter start(Path dir, List<String> names, DecoderErrors errors, ExporterOptions options) {
+        return start(ConfigSource.directory(dir), names, errors, options);
+    }
+
+    /**
+     * Loads and attaches the named configs of a source, a directory or an embedded set. Each file
+     * is read whole, within its bound (see {@link InputFiles}); objects are opened from memory.
+     *
+     * @param source  where {@code NAME.yaml} and {@code NAME.bpf.o} are
+     * @param names   config names
+     * @param errors  where scrape-time failures are counted
+     * @param options BTF, strictness and cache sizes
+     * @throws ConfigException for an invalid config or file, {@link ExporterException} when BPF
+     *                         refuses it; whatever was already loaded is closed first
+     */
+    public static Exporter start(ConfigSource source, List<String> names, DecoderErrors errors,
+                                 ExporterOptions options) {
+        if (options.btfPath() != null) {
+            checkBtf(options.btfPath());
+        }
         Supplier<Kallsyms> kallsyms = new KallsymsOnce();
         JavaThreadNames javaThreads = new JavaThreadNames();
         DecoderRegistry registry = new DecoderRegistry(kallsyms, HostFiles.system(), javaThreads);
@@ -82,16 +103,16 @@ public final class Exporter implements AutoCloseable {
         List<MetricReader> readers = new ArrayList<>();
         List<LoadedProgram> programs = new ArrayList<>();
         Map<String, String> metricConfigs = new HashMap<>();
-        List<Config> configs = ConfigSet.load(loader, dir, names);
+        List<Config> configs = ConfigSet.load(loader, source, names);
         try {
             javaThreads.load(configs, options).ifPresent(objects::push);
             for (Config config : configs) {
                 String name = config.name();
                 logUnserved(config);
-                BpfObject object = open(dir, config, kallsyms, options);
+                BpfObject object = open(source, config, kallsyms, options);
                 objects.push(object);
                 programs.addAll(ProgramAttacher.attachAll(config.name(), object, options));
-                readers.addAll(readers(config, object, registry, errors));
+                readers.addAll(readers(source.describe(name + ".yaml"), config, object, registry, errors));
                 errors.initialize(name);
                 config.metrics().counters().forEach(c -> metricConfigs.put(MetricNames.served(c.name()), name));
                 config.metrics().histograms().forEach(h -> metricConfigs.put(MetricNames.served(h.name()), name));
@@ -160,11 +181,26 @@ public final class Exporter implements AutoCloseable {
                 "config {0}: cgroup_id_map {1} is not filled yet", config.name(), map.name()));
     }
 
-    private static BpfObject open(Path dir, Config config, Supplier<Kallsyms> kallsyms, ExporterOptions options) {
-        Path file = dir.resolve(config.name() + ".bpf.o");
+    private static void checkBtf(Path btf) {
+        try {
+            InputFiles.check(btf, InputFiles.BTF_MAX_BYTES);
+        } catch (ConfigException e) {
+            throw new ConfigException("--btf.path: " + e.getMessage(), e);
+        }
+    }
+
+    private static BpfObject open(ConfigSource source, Config config, Supplier<Kallsyms> kallsyms,
+                                  ExporterOptions options) {
+        String file = config.name() + ".bpf.o";
+        byte[] image;
+        try {
+            image = source.read(file, InputFiles.OBJECT_MAX_BYTES);
+        } catch (ConfigException e) {
+            throw new ConfigException("config " + config.name() + ": " + e.getMessage(), e);
+        }
         BpfObject object = null;
         try {
-            object = BpfObject.open(file, options.btfPath());
+            object = BpfObject.open(image, source.describe(file), options.btfPath());
             options.jvm().identity().applyTo(object);
             for (String symbol : config.kaddrs()) {
                 long address = kallsyms.get().address(symbol).orElseThrow(() -> new ExporterException(
@@ -187,9 +223,8 @@ public final class Exporter implements AutoCloseable {
         }
     }
 
-    private static List<MetricReader> readers(Config config, BpfObject object, DecoderRegistry registry,
+    private static List<MetricReader> readers(String file, Config config, BpfObject object, DecoderRegistry registry,
                                               DecoderErrors errors) {
-        String file = object.path().resolveSibling(config.name() + ".yaml").toString();
         List<MetricReader> readers = new ArrayList<>();
         for (Counter counter : config.metrics().counters()) {
             if (counter.perfEventArray()) {

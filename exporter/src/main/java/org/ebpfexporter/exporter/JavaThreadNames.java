@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.ebpfexporter.bpf.BpfException;
@@ -53,18 +50,16 @@ final class JavaThreadNames implements JavaThreadDecoder.Names {
         }
         BpfObject object = null;
         try {
-            Path file = Files.createTempFile("ebpf-exporter-", "-" + OBJECT);
+            byte[] image;
             try (InputStream in = JavaThreadNames.class.getResourceAsStream(OBJECT)) {
                 if (in == null) {
                     throw new IOException(OBJECT + " is not packaged in this build");
                 }
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                object = BpfObject.open(file, options.btfPath());
-                target.identity().applyTo(object);
-                object.load();
-            } finally {
-                Files.deleteIfExists(file);
+                image = in.readAllBytes();
             }
+            object = BpfObject.open(image, "embedded:" + OBJECT, options.btfPath());
+            target.identity().applyTo(object);
+            object.load();
             for (BpfProgram program : object.programs()) {
                 program.attachUsdt(target.libjvm(), JvmTarget.PROVIDER, program.name(), target.pid());
             }

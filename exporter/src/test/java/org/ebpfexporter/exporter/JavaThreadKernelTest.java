@@ -22,6 +22,7 @@ import org.ebpfexporter.exporter.collector.TableLabels;
 import org.ebpfexporter.exporter.config.Config;
 import org.ebpfexporter.exporter.config.ConfigLoader;
 import org.ebpfexporter.exporter.config.ConfigSet;
+import org.ebpfexporter.exporter.config.ConfigSource;
 import org.ebpfexporter.exporter.config.Counter;
 import org.ebpfexporter.exporter.decoder.DecoderRegistry;
 import org.ebpfexporter.exporter.decoder.HostFiles;
@@ -100,7 +101,7 @@ class JavaThreadKernelTest {
         E2eFiles.configDir(dir, CONFIG);
         JavaThreadNames javaThreads = new JavaThreadNames();
         DecoderRegistry decoders = new DecoderRegistry(Kallsyms::load, HostFiles.system(), javaThreads);
-        List<Config> configs = ConfigSet.load(new ConfigLoader(decoders.names()), dir, List.of(CONFIG));
+        List<Config> configs = ConfigSet.load(new ConfigLoader(decoders.names()), ConfigSource.directory(dir), List.of(CONFIG));
         Counter counter = configs.getFirst().metrics().counters().getFirst();
         ExporterOptions options = ExporterOptions.DEFAULTS.withJvm(JvmTarget.self());
         DecoderErrors errors = new DecoderErrors();

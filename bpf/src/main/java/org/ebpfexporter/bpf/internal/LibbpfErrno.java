@@ -14,6 +14,8 @@ import org.ebpfexporter.bpf.internal.binding.LibbpfBinding;
 final class LibbpfErrno {
     static final MethodHandle bpf_object__open_file = capturing(
             LibbpfBinding.bpf_object__open_file$descriptor(), LibbpfBinding.bpf_object__open_file$address());
+    static final MethodHandle bpf_object__open_mem = capturing(
+            LibbpfBinding.bpf_object__open_mem$descriptor(), LibbpfBinding.bpf_object__open_mem$address());
     static final MethodHandle bpf_program__attach = capturing(
             LibbpfBinding.bpf_program__attach$descriptor(), LibbpfBinding.bpf_program__attach$address());
     static final MethodHandle bpf_program__attach_perf_event = capturing(

@@ -36,6 +36,37 @@ public final class ObjectHandle implements AutoCloseable {
      * @throws ErrnoException when libbpf cannot open or parse the file
      */
     public static ObjectHandle open(String file, String btfCustomPath) throws ErrnoException {
+        return open(btfCustomPath, (state, opts, arena, logArena) -> (MemorySegment)
+                LibbpfErrno.bpf_object__open_file.invokeExact(state, arena.allocateFrom(file), opts));
+    }
+
+    /**
+     * Opens an object from its bytes: libbpf reads no file, so none can block it.
+     *
+     * @param image         the contents of a compiled {@code .bpf.o}
+     * @param objectName    the name libbpf gives the object and its internal maps ({@code NAME.rodata})
+     * @param btfCustomPath BTF for CO-RE relocations instead of the kernel's, or {@code null}
+     * @throws ErrnoException when libbpf cannot parse the image
+     */
+    public static ObjectHandle openMemory(byte[] image, String objectName, String btfCustomPath)
+            throws ErrnoException {
+        return open(btfCustomPath, (state, opts, arena, logArena) -> {
+            // libbpf parses the image while opening; it lives as long as the log buffer to be safe.
+            MemorySegment buffer = logArena.allocate(Math.max(1, image.length), 8);
+            MemorySegment.copy(image, 0, buffer, ValueLayout.JAVA_BYTE, 0, image.length);
+            bpf_object_open_opts.object_name(opts, arena.allocateFrom(objectName));
+            return (MemorySegment) LibbpfErrno.bpf_object__open_mem.invokeExact(state, buffer,
+                    (long) image.length, opts);
+        });
+    }
+
+    /** How an object is opened, given errno capture, the options and the arenas of {@link #open(String, Opener)}. */
+    @FunctionalInterface
+    private interface Opener {
+        MemorySegment open(MemorySegment state, MemorySegment opts, Arena arena, Arena logArena) throws Throwable;
+    }
+
+    private static ObjectHandle open(String btfCustomPath, Opener opener) throws ErrnoException {
         Arena logArena = Arena.ofShared();
         MemorySegment log = logArena.allocate(VERIFIER_LOG_SIZE);
         try (Arena arena = Arena.ofConfined()) {
@@ -47,8 +78,7 @@ public final class ObjectHandle implements AutoCloseable {
             bpf_object_open_opts.kernel_log_buf(opts, log);
             bpf_object_open_opts.kernel_log_size(opts, VERIFIER_LOG_SIZE);
             MemorySegment state = Errno.allocateState(arena);
-            MemorySegment object = (MemorySegment) LibbpfErrno.bpf_object__open_file.invokeExact(
-                    state, arena.allocateFrom(file), opts);
+            MemorySegment object = opener.open(state, opts, arena, logArena);
             if (object.equals(MemorySegment.NULL)) {
                 logArena.close();
                 throw new ErrnoException(Errno.read(state));

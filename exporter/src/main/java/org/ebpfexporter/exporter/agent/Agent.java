@@ -13,6 +13,7 @@ import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.config.ConfigSource;
 import org.ebpfexporter.exporter.http.Endpoint;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
@@ -70,24 +71,17 @@ public final class Agent {
     }
 
     private static Agent launch(AgentOptions options) throws IOException {
-        boolean embedded = options.configNames().isEmpty();
-        DefaultConfigs defaults = embedded ? DefaultConfigs.extract(DefaultConfigs.AGENT_ROOT) : null;
+        DefaultConfigs defaults = options.configNames().isEmpty() ? DefaultConfigs.embedded(DefaultConfigs.AGENT_ROOT)
+                : null;
+        ConfigSource source = defaults != null ? defaults : ConfigSource.directory(options.configDir());
         PrometheusRegistry registry = new PrometheusRegistry();
         DecoderErrors errors = new DecoderErrors().register(registry);
         PublishErrors publishErrors = new PublishErrors().register(registry);
         Resources resources = new Resources();
         try {
-            Exporter exporter;
-            try {
-                exporter = resources.add(Exporter.start(embedded ? defaults.directory() : options.configDir(),
-                        embedded ? defaults.names() : options.configNames(), errors,
-                        ExporterOptions.DEFAULTS.withJvm(JvmTarget.self())));
-            } finally {
-                // libbpf has read the objects: the unpacked copies are no longer needed.
-                if (defaults != null) {
-                    defaults.close();
-                }
-            }
+            Exporter exporter = resources.add(Exporter.start(source,
+                    defaults != null ? defaults.names() : options.configNames(), errors,
+                    ExporterOptions.DEFAULTS.withJvm(JvmTarget.self())));
             registry.register(exporter.collector());
             registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs(), errors));
             SharedCollection collection = new SharedCollection(registry::scrape);

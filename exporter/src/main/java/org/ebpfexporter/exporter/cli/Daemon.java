@@ -14,6 +14,7 @@ import org.ebpfexporter.exporter.collector.BuiltinMetrics;
 import org.ebpfexporter.exporter.collector.DecoderErrors;
 import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.config.ConfigSource;
 import org.ebpfexporter.exporter.http.Endpoint;
 import org.ebpfexporter.exporter.http.MapsPage;
 import org.ebpfexporter.exporter.http.MetricsServer;
@@ -38,6 +39,12 @@ final class Daemon implements AutoCloseable {
         this.resources = resources;
     }
 
+    /** Starts everything, as {@link #start(Path, List, ExporterOptions, Publishing, Runnable)} without a callback. */
+    static Daemon start(Path configDir, List<String> names, ExporterOptions options, Publishing publishing)
+            throws IOException {
+        return start(configDir, names, options, publishing, () -> { });
+    }
+
     /**
      * Starts everything; on failure closes what was started.
      *
@@ -45,24 +52,21 @@ final class Daemon implements AutoCloseable {
      * @param names      config names; empty to run the embedded defaults
      * @param options    how configs are loaded and attached
      * @param publishing where the metrics go
+     * @param attached   called once every config is loaded and attached, before publishing starts
      */
-    static Daemon start(Path configDir, List<String> names, ExporterOptions options, Publishing publishing)
-            throws IOException {
+    static Daemon start(Path configDir, List<String> names, ExporterOptions options, Publishing publishing,
+                        Runnable attached) throws IOException {
         Resources resources = new Resources();
         try {
-            DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null;
-            Path dir = configDir;
-            List<String> configs = names;
-            if (defaults != null) {
-                resources.add(defaults);
-                dir = defaults.directory();
-                configs = defaults.names();
-            }
+            DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.embedded() : null;
+            ConfigSource source = defaults != null ? defaults : ConfigSource.directory(configDir);
+            List<String> configs = defaults != null ? defaults.names() : names;
             PrometheusRegistry registry = new PrometheusRegistry();
             DecoderErrors errors = new DecoderErrors().register(registry);
             PublishErrors publishErrors = new PublishErrors().register(registry);
-            Exporter exporter = Exporter.start(dir, configs, errors, options);
+            Exporter exporter = Exporter.start(source, configs, errors, options);
             resources.add(exporter);
+            attached.run();
             registry.register(exporter.collector());
             registry.register(new BuiltinMetrics(exporter.configNames(), exporter.programs(), errors));
             JvmMetrics.builder().register(registry);
@@ -92,13 +96,12 @@ final class Daemon implements AutoCloseable {
      * @param names     config names; empty to check the embedded defaults
      * @return the configs checked
      */
-    static List<String> check(Path configDir, List<String> names, ExporterOptions options) throws IOException {
-        try (DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.extract() : null) {
-            Path dir = defaults != null ? defaults.directory() : configDir;
-            List<String> configs = defaults != null ? defaults.names() : names;
-            Exporter.start(dir, configs, new DecoderErrors(), options).close();
-            return configs;
-        }
+    static List<String> check(Path configDir, List<String> names, ExporterOptions options) {
+        DefaultConfigs defaults = names.isEmpty() ? DefaultConfigs.embedded() : null;
+        ConfigSource source = defaults != null ? defaults : ConfigSource.directory(configDir);
+        List<String> configs = defaults != null ? defaults.names() : names;
+        Exporter.start(source, configs, new DecoderErrors(), options).close();
+        return configs;
     }
 
     /** Stops publishing, then detaches and unloads every program. Idempotent. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -14,6 +13,7 @@ import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.JvmTarget;
 import org.ebpfexporter.exporter.config.ConfigException;
+import org.ebpfexporter.exporter.config.InputFiles;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.http.ListenAddress;
 import org.ebpfexporter.exporter.http.web.WebConfig;
@@ -23,7 +23,6 @@ import org.ebpfexporter.exporter.jfr.JfrSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /** {@code ebpf-exporter}: serves the metrics of eBPF programs, with upstream ebpf_exporter's flags. */
 @Command(name = "ebpf-exporter", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -123,9 +122,11 @@ public final class Main implements Callable<Integer> {
                     + "which changes series names.")
     private String exposition;
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
-    /** Runs the exporter until SIGINT or SIGTERM; exits 1 with one line on stderr if it cannot start. */
+    /**
+     * Runs the exporter until SIGTERM, SIGINT or SIGHUP, then detaches everything and exits 0; a
+     * signal while the configs load ends the process at once (see {@link StopSignals}). Exits 1
+     * with one line on stderr if it cannot start.
+     */
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
         int status = commandLine.execute(args);
@@ -140,10 +141,7 @@ public final class Main implements Callable<Integer> {
         if (noLogTimestamps) {
             NoTimestampFormatter.install();
         }
-        // Installed before anything starts, so that a signal during start-up is not lost: the JVM's
-        // own handlers would exit with 143 without detaching, and the status must be 0.
-        Signal.handle(new Signal("TERM"), signal -> stopped.countDown());
-        Signal.handle(new Signal("INT"), signal -> stopped.countDown());
+        StopSignals signals = StopSignals.install();
         Daemon daemon;
         try {
             List<String> names = names();
@@ -155,13 +153,14 @@ public final class Main implements Callable<Integer> {
                     jmxPasswordFile, jmxAccessFile, jmxSsl, jmxSslNeedClientAuth, jmxInsecureNoAuthentication);
             WebConfig web = webConfigFile == null ? WebConfig.NONE : WebConfigLoader.load(webConfigFile);
             daemon = Daemon.start(configDir, names, options(), new Publishing(ListenAddress.parse(listenAddress),
-                    telemetryPath, Exposition.parse(exposition), web, jmx, new JfrSettings(jfr, jfrMaxEvents), debug));
+                    telemetryPath, Exposition.parse(exposition), web, jmx, new JfrSettings(jfr, jfrMaxEvents), debug),
+                    signals::attached);
         } catch (ConfigException | ExporterException | BpfException | IllegalArgumentException | IllegalStateException e) {
             return fail(e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return fail(e.getMessage());
         }
-        stopped.await();
+        signals.awaitStop();
         daemon.close();
         return 0;
     }
@@ -171,8 +170,20 @@ public final class Main implements Callable<Integer> {
     }
 
     ExporterOptions options() {
+        checkFile("--jvm.libjvm", jvmLibjvm, InputFiles.LIBRARY_MAX_BYTES);
         return new ExporterOptions(btfPath, configStrict, cacheSize, skipCacheSize,
                 jvmPid == null ? JvmTarget.none() : JvmTarget.of(jvmPid, jvmLibjvm));
+    }
+
+    /** Files that the JDK or libbpf open by path, later: a FIFO there would block them. */
+    private static void checkFile(String flag, Path file, int maxBytes) {
+        if (file != null) {
+            try {
+                InputFiles.check(file, maxBytes);
+            } catch (ConfigException e) {
+                throw new ConfigException(flag + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static int fail(String message) {

@@ -1,11 +1,5 @@
 package org.ebpfexporter.exporter.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -28,6 +16,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * known decoders and their options, regexps, bucket ranges, and no unknown fields (upstream
  * ignores a misspelt key silently; here it fails with a "did you mean" hint). Key sizes against
  * maps are checked when the object is loaded.
+ *
+ * <p>A file must be a regular file of at most {@link InputFiles#YAML_MAX_BYTES}, within the
+ * limits of {@link YamlDocument} (line length, aliases, nesting), so that a hostile file fails fast.
  *
  * <p>A file fails on its first problem, reported as one line naming file, metric, field and value:
  * fixing one line at a time is the usual loop, and a later complaint often follows from an
@@ -58,25 +49,38 @@ public final class ConfigLoader {
      * @throws ConfigException naming the file and the problem; also for a name that would leave {@code dir}
      */
     public Config load(Path dir, String name) {
-        ConfigNames.check(dir, name);
-        Path file = dir.resolve(name + ".yaml");
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(name, file.toString(), reader);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return load(ConfigSource.directory(dir), name);
+    }
+
+    /**
+     * Reads and validates {@code NAME.yaml} of a source, a regular file of at most
+     * {@link InputFiles#YAML_MAX_BYTES}.
+     *
+     * @throws ConfigException naming the file and the problem
+     */
+    public Config load(ConfigSource source, String name) {
+        source.checkName(name);
+        String file = name + ".yaml";
+        return parse(name, source.describe(file), source.read(file, InputFiles.YAML_MAX_BYTES));
+    }
+
+    /**
+     * Parses a config file's bytes: UTF-8 YAML within the limits of {@link YamlDocument}.
+     *
+     * @param file what messages call the file
+     * @throws ConfigException one line naming the file and the problem; no other exception
+     */
+    public Config parse(String name, String file, byte[] yaml) {
+        return parse(name, file, YamlDocument.compose(file, yaml));
     }
 
     /** Parses YAML text; {@code file} is only used in messages. */
     public Config parse(String name, String file, String yaml) {
-        return parse(name, file, new StringReader(yaml));
+        return parse(name, file, YamlDocument.compose(file, yaml));
     }
 
-    /** Parses YAML from a reader; {@code file} is only used in messages. */
-    public Config parse(String name, String file, Reader yaml) {
-        YamlNode root = YamlNode.root(read(file, yaml), file).onlyKeys(ROOT_FIELDS);
+    private Config parse(String name, String file, Node document) {
+        YamlNode root = YamlNode.root(document, file).onlyKeys(ROOT_FIELDS);
         YamlNode metrics = root.child("metrics").onlyKeys(METRICS_FIELDS);
         List<Counter> counters = new ArrayList<>();
         for (YamlNode node : metrics.mappings("counters")) {
@@ -89,18 +93,6 @@ public final class ConfigLoader {
         checkUnique(root, counters, histograms);
         return new Config(name, new Metrics(counters, histograms), root.strings("kaddrs"), tracing(root),
                 cgroupIdMap(root));
-    }
-
-    private static Node read(String file, Reader yaml) {
-        try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).compose(yaml);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            String at = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-            throw new ConfigException(file + at + ": invalid YAML: " + oneLine(e.getProblem()), e);
-        } catch (YAMLException e) {
-            throw new ConfigException(file + ": invalid YAML: " + oneLine(e.getMessage()), e);
-        }
     }
 
     private Counter counter(YamlNode node) {
@@ -183,9 +175,5 @@ public final class ConfigLoader {
                 throw root.fail("metrics", "metric \"" + name + "\" is defined twice");
             }
         }
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

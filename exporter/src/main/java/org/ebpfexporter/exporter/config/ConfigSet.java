@@ -1,6 +1,5 @@
 package org.ebpfexporter.exporter.config;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +26,7 @@ public final class ConfigSet {
      *
      * @throws ConfigException for the first problem, one line naming file, metric and field
      */
-    public static List<Config> load(ConfigLoader loader, Path dir, List<String> names) {
+    public static List<Config> load(ConfigLoader loader, ConfigSource source, List<String> names) {
         Set<String> seen = new HashSet<>();
         for (String name : names) {
             if (!seen.add(name)) {
@@ -36,20 +35,20 @@ public final class ConfigSet {
         }
         List<Config> configs = new ArrayList<>();
         for (String name : names) {
-            configs.add(loader.load(dir, name));
+            configs.add(loader.load(source, name));
         }
-        checkDistinctMetrics(dir, configs);
+        checkDistinctMetrics(source, configs);
         return configs;
     }
 
     /** Refuses a metric name that two configs define. */
-    static void checkDistinctMetrics(Path dir, List<Config> configs) {
+    static void checkDistinctMetrics(ConfigSource source, List<Config> configs) {
         Map<String, Definition> byName = new HashMap<>();
         for (Config config : configs) {
             for (Definition definition : definitions(config)) {
                 Definition earlier = byName.putIfAbsent(definition.metric(), definition);
                 if (earlier != null) {
-                    throw new ConfigException(dir.resolve(config.name() + ".yaml") + ": " + definition.kind() + " "
+                    throw new ConfigException(source.describe(config.name() + ".yaml") + ": " + definition.kind() + " "
                             + definition.metric() + ": name: already defined by config " + earlier.config()
                             + earlier.difference(definition) + "; a metric must belong to one config");
                 }

@@ -1,6 +1,5 @@
 package org.ebpfexporter.exporter.config;
 
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,11 +81,11 @@ final class LabelReader {
         }
     }
 
-    /** Compiles patterns with RE2/J, which reads Go's syntax, failing on the first that does not compile. */
+    /** Compiles patterns as {@link GoRegexp} does, failing on the first that does not compile. */
     static void compileAll(YamlNode node, String key, List<String> regexps) {
         for (int i = 0; i < regexps.size(); i++) {
             try {
-                Pattern.compile(regexps.get(i));
+                GoRegexp.compile(regexps.get(i));
             } catch (PatternSyntaxException e) {
                 throw node.fail(key + "[" + i + "]", "invalid regexp \"" + regexps.get(i) + "\": " + e.getDescription());
             }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -220,7 +221,12 @@ final class YamlNode {
         if (!(node instanceof ScalarNode)) {
             return node;
         }
-        return Scalars.INSTANCE.construct(node);
+        try {
+            return Scalars.INSTANCE.construct(node);
+        } catch (YAMLException | IllegalArgumentException e) {
+            // A tag such as !!int on text that is no number, or a tag snakeyaml does not know.
+            throw fail(key, "invalid value " + describe(node) + ": " + YamlDocument.oneLine(e.getMessage()));
+        }
     }
 
     private String text(String key, Node node) {

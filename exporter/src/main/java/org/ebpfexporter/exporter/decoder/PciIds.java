@@ -2,12 +2,14 @@ package org.ebpfexporter.exporter.decoder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.ebpfexporter.exporter.config.ConfigException;
+import org.ebpfexporter.exporter.config.InputFiles;
 
 /**
  * The PCI ID database ({@code pci.ids}, Debian package {@code pci.ids}), read once on first use.
@@ -51,7 +53,9 @@ public final class PciIds {
 
     private Optional<Tables> load() {
         Tables t = new Tables(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        // A regular file of bounded size, so that a FIFO or a device there never blocks a scrape.
+        try (BufferedReader reader = new BufferedReader(new StringReader(
+                new String(InputFiles.read(path, InputFiles.PCI_IDS_MAX_BYTES), StandardCharsets.UTF_8)))) {
             String vendor = null;
             String pciClass = null;
             for (String line; (line = reader.readLine()) != null; ) {
@@ -76,8 +80,8 @@ public final class PciIds {
                     }
                 }
             }
-        } catch (IOException e) {
-            logger.log(System.Logger.Level.WARNING, "PCI ID database " + path + " is not readable: " + e);
+        } catch (IOException | ConfigException e) {
+            logger.log(System.Logger.Level.WARNING, "PCI ID database not used: " + e.getMessage());
             return Optional.empty();
         }
         return Optional.of(t);

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.ebpfexporter.exporter.config.GoRegexp;
 
 /** {@code regexp}: the input if any pattern (Go syntax) matches it, otherwise {@link Decoder#SKIP}. */
 public final class RegexpDecoder implements Decoder {
@@ -30,7 +31,7 @@ public final class RegexpDecoder implements Decoder {
 
     private static Pattern compile(String regexp) {
         try {
-            return Pattern.compile(regexp);
+            return GoRegexp.compile(regexp);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid regexp \"" + regexp + "\": " + e.getDescription());
         }

@@ -27,7 +27,8 @@ class ConfigSetTest {
     void loadsDistinctConfigsInOrder() throws Exception {
         write("a", COUNTER.formatted("h", "a"));
         write("b", COUNTER.formatted("h", "a").replace("x_total", "y_total"));
-        assertEquals(List.of("a", "b"), ConfigSet.load(LOADER, dir, List.of("a", "b")).stream().map(Config::name).toList());
+        assertEquals(List.of("a", "b"), ConfigSet.load(LOADER, ConfigSource.directory(dir), List.of("a", "b")).stream()
+                .map(Config::name).toList());
     }
 
     @Test
@@ -74,7 +75,8 @@ class ConfigSetTest {
     }
 
     private String failure(String... names) {
-        return assertThrows(ConfigException.class, () -> ConfigSet.load(LOADER, dir, List.of(names))).getMessage();
+        return assertThrows(ConfigException.class,
+                () -> ConfigSet.load(LOADER, ConfigSource.directory(dir), List.of(names))).getMessage();
     }
 
     private void write(String name, String yaml) throws Exception {
