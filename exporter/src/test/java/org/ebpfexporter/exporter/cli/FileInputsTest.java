@@ -55,8 +55,9 @@ class FileInputsTest {
     void fifoAsJmxPasswordFile() throws Exception {
         Path configs = E2eFiles.configDir(Files.createDirectory(dir.resolve("configs")));
         Path passwords = Fifo.make(dir.resolve("jmxremote.password"));
-        assertFailsWith("ebpf-exporter: --jmx.password-file: " + passwords + ": not a regular file",
-                "--config.dir=" + configs, "--config.names=" + E2eFiles.CONFIG, "--jmx.listen-address=127.0.0.1:0",
+        assertFailsWith("ebpf-exporter: --jmx.password-file " + passwords + ": not a regular file",
+                "--config.dir=" + configs, "--config.names=" + E2eFiles.CONFIG,
+                "--jmx.listen-address=127.0.0.1:" + E2eFiles.freePort(),
                 "--jmx.password-file=" + passwords);
     }
 
