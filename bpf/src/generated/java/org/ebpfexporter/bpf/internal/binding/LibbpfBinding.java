@@ -1735,6 +1735,614 @@ public class LibbpfBinding extends LibbpfBinding$shared {
         }
     }
 
+    private static class ring_buffer__new {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ring_buffer__new");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * struct ring_buffer *ring_buffer__new(int map_fd, ring_buffer_sample_fn sample_cb, void *ctx, const struct ring_buffer_opts *opts)
+     * }
+     */
+    public static FunctionDescriptor ring_buffer__new$descriptor() {
+        return ring_buffer__new.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * struct ring_buffer *ring_buffer__new(int map_fd, ring_buffer_sample_fn sample_cb, void *ctx, const struct ring_buffer_opts *opts)
+     * }
+     */
+    public static MethodHandle ring_buffer__new$handle() {
+        return ring_buffer__new.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * struct ring_buffer *ring_buffer__new(int map_fd, ring_buffer_sample_fn sample_cb, void *ctx, const struct ring_buffer_opts *opts)
+     * }
+     */
+    public static MemorySegment ring_buffer__new$address() {
+        return ring_buffer__new.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * struct ring_buffer *ring_buffer__new(int map_fd, ring_buffer_sample_fn sample_cb, void *ctx, const struct ring_buffer_opts *opts)
+     * }
+     */
+    public static MemorySegment ring_buffer__new(int map_fd, MemorySegment sample_cb, MemorySegment ctx, MemorySegment opts) {
+        var mh$ = ring_buffer__new.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ring_buffer__new", map_fd, sample_cb, ctx, opts);
+            }
+            return (MemorySegment)mh$.invokeExact(map_fd, sample_cb, ctx, opts);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ring_buffer__free {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ring_buffer__free");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void ring_buffer__free(struct ring_buffer *rb)
+     * }
+     */
+    public static FunctionDescriptor ring_buffer__free$descriptor() {
+        return ring_buffer__free.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void ring_buffer__free(struct ring_buffer *rb)
+     * }
+     */
+    public static MethodHandle ring_buffer__free$handle() {
+        return ring_buffer__free.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void ring_buffer__free(struct ring_buffer *rb)
+     * }
+     */
+    public static MemorySegment ring_buffer__free$address() {
+        return ring_buffer__free.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void ring_buffer__free(struct ring_buffer *rb)
+     * }
+     */
+    public static void ring_buffer__free(MemorySegment rb) {
+        var mh$ = ring_buffer__free.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ring_buffer__free", rb);
+            }
+            mh$.invokeExact(rb);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ring_buffer__poll {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ring_buffer__poll");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int ring_buffer__poll(struct ring_buffer *rb, int timeout_ms)
+     * }
+     */
+    public static FunctionDescriptor ring_buffer__poll$descriptor() {
+        return ring_buffer__poll.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int ring_buffer__poll(struct ring_buffer *rb, int timeout_ms)
+     * }
+     */
+    public static MethodHandle ring_buffer__poll$handle() {
+        return ring_buffer__poll.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int ring_buffer__poll(struct ring_buffer *rb, int timeout_ms)
+     * }
+     */
+    public static MemorySegment ring_buffer__poll$address() {
+        return ring_buffer__poll.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int ring_buffer__poll(struct ring_buffer *rb, int timeout_ms)
+     * }
+     */
+    public static int ring_buffer__poll(MemorySegment rb, int timeout_ms) {
+        var mh$ = ring_buffer__poll.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ring_buffer__poll", rb, timeout_ms);
+            }
+            return (int)mh$.invokeExact(rb, timeout_ms);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ring_buffer__consume {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ring_buffer__consume");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int ring_buffer__consume(struct ring_buffer *rb)
+     * }
+     */
+    public static FunctionDescriptor ring_buffer__consume$descriptor() {
+        return ring_buffer__consume.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int ring_buffer__consume(struct ring_buffer *rb)
+     * }
+     */
+    public static MethodHandle ring_buffer__consume$handle() {
+        return ring_buffer__consume.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int ring_buffer__consume(struct ring_buffer *rb)
+     * }
+     */
+    public static MemorySegment ring_buffer__consume$address() {
+        return ring_buffer__consume.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int ring_buffer__consume(struct ring_buffer *rb)
+     * }
+     */
+    public static int ring_buffer__consume(MemorySegment rb) {
+        var mh$ = ring_buffer__consume.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ring_buffer__consume", rb);
+            }
+            return (int)mh$.invokeExact(rb);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ring_buffer__epoll_fd {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ring_buffer__epoll_fd");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int ring_buffer__epoll_fd(const struct ring_buffer *rb)
+     * }
+     */
+    public static FunctionDescriptor ring_buffer__epoll_fd$descriptor() {
+        return ring_buffer__epoll_fd.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int ring_buffer__epoll_fd(const struct ring_buffer *rb)
+     * }
+     */
+    public static MethodHandle ring_buffer__epoll_fd$handle() {
+        return ring_buffer__epoll_fd.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int ring_buffer__epoll_fd(const struct ring_buffer *rb)
+     * }
+     */
+    public static MemorySegment ring_buffer__epoll_fd$address() {
+        return ring_buffer__epoll_fd.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int ring_buffer__epoll_fd(const struct ring_buffer *rb)
+     * }
+     */
+    public static int ring_buffer__epoll_fd(MemorySegment rb) {
+        var mh$ = ring_buffer__epoll_fd.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ring_buffer__epoll_fd", rb);
+            }
+            return (int)mh$.invokeExact(rb);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class perf_buffer__new {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_LONG,
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("perf_buffer__new");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * struct perf_buffer *perf_buffer__new(int map_fd, size_t page_cnt, perf_buffer_sample_fn sample_cb, perf_buffer_lost_fn lost_cb, void *ctx, const struct perf_buffer_opts *opts)
+     * }
+     */
+    public static FunctionDescriptor perf_buffer__new$descriptor() {
+        return perf_buffer__new.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * struct perf_buffer *perf_buffer__new(int map_fd, size_t page_cnt, perf_buffer_sample_fn sample_cb, perf_buffer_lost_fn lost_cb, void *ctx, const struct perf_buffer_opts *opts)
+     * }
+     */
+    public static MethodHandle perf_buffer__new$handle() {
+        return perf_buffer__new.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * struct perf_buffer *perf_buffer__new(int map_fd, size_t page_cnt, perf_buffer_sample_fn sample_cb, perf_buffer_lost_fn lost_cb, void *ctx, const struct perf_buffer_opts *opts)
+     * }
+     */
+    public static MemorySegment perf_buffer__new$address() {
+        return perf_buffer__new.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * struct perf_buffer *perf_buffer__new(int map_fd, size_t page_cnt, perf_buffer_sample_fn sample_cb, perf_buffer_lost_fn lost_cb, void *ctx, const struct perf_buffer_opts *opts)
+     * }
+     */
+    public static MemorySegment perf_buffer__new(int map_fd, long page_cnt, MemorySegment sample_cb, MemorySegment lost_cb, MemorySegment ctx, MemorySegment opts) {
+        var mh$ = perf_buffer__new.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("perf_buffer__new", map_fd, page_cnt, sample_cb, lost_cb, ctx, opts);
+            }
+            return (MemorySegment)mh$.invokeExact(map_fd, page_cnt, sample_cb, lost_cb, ctx, opts);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class perf_buffer__free {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("perf_buffer__free");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void perf_buffer__free(struct perf_buffer *pb)
+     * }
+     */
+    public static FunctionDescriptor perf_buffer__free$descriptor() {
+        return perf_buffer__free.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void perf_buffer__free(struct perf_buffer *pb)
+     * }
+     */
+    public static MethodHandle perf_buffer__free$handle() {
+        return perf_buffer__free.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void perf_buffer__free(struct perf_buffer *pb)
+     * }
+     */
+    public static MemorySegment perf_buffer__free$address() {
+        return perf_buffer__free.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void perf_buffer__free(struct perf_buffer *pb)
+     * }
+     */
+    public static void perf_buffer__free(MemorySegment pb) {
+        var mh$ = perf_buffer__free.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("perf_buffer__free", pb);
+            }
+            mh$.invokeExact(pb);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class perf_buffer__epoll_fd {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("perf_buffer__epoll_fd");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int perf_buffer__epoll_fd(const struct perf_buffer *pb)
+     * }
+     */
+    public static FunctionDescriptor perf_buffer__epoll_fd$descriptor() {
+        return perf_buffer__epoll_fd.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int perf_buffer__epoll_fd(const struct perf_buffer *pb)
+     * }
+     */
+    public static MethodHandle perf_buffer__epoll_fd$handle() {
+        return perf_buffer__epoll_fd.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int perf_buffer__epoll_fd(const struct perf_buffer *pb)
+     * }
+     */
+    public static MemorySegment perf_buffer__epoll_fd$address() {
+        return perf_buffer__epoll_fd.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int perf_buffer__epoll_fd(const struct perf_buffer *pb)
+     * }
+     */
+    public static int perf_buffer__epoll_fd(MemorySegment pb) {
+        var mh$ = perf_buffer__epoll_fd.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("perf_buffer__epoll_fd", pb);
+            }
+            return (int)mh$.invokeExact(pb);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class perf_buffer__poll {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER,
+            LibbpfBinding.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("perf_buffer__poll");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int perf_buffer__poll(struct perf_buffer *pb, int timeout_ms)
+     * }
+     */
+    public static FunctionDescriptor perf_buffer__poll$descriptor() {
+        return perf_buffer__poll.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int perf_buffer__poll(struct perf_buffer *pb, int timeout_ms)
+     * }
+     */
+    public static MethodHandle perf_buffer__poll$handle() {
+        return perf_buffer__poll.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int perf_buffer__poll(struct perf_buffer *pb, int timeout_ms)
+     * }
+     */
+    public static MemorySegment perf_buffer__poll$address() {
+        return perf_buffer__poll.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int perf_buffer__poll(struct perf_buffer *pb, int timeout_ms)
+     * }
+     */
+    public static int perf_buffer__poll(MemorySegment pb, int timeout_ms) {
+        var mh$ = perf_buffer__poll.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("perf_buffer__poll", pb, timeout_ms);
+            }
+            return (int)mh$.invokeExact(pb, timeout_ms);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class perf_buffer__consume {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("perf_buffer__consume");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int perf_buffer__consume(struct perf_buffer *pb)
+     * }
+     */
+    public static FunctionDescriptor perf_buffer__consume$descriptor() {
+        return perf_buffer__consume.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int perf_buffer__consume(struct perf_buffer *pb)
+     * }
+     */
+    public static MethodHandle perf_buffer__consume$handle() {
+        return perf_buffer__consume.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int perf_buffer__consume(struct perf_buffer *pb)
+     * }
+     */
+    public static MemorySegment perf_buffer__consume$address() {
+        return perf_buffer__consume.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int perf_buffer__consume(struct perf_buffer *pb)
+     * }
+     */
+    public static int perf_buffer__consume(MemorySegment pb) {
+        var mh$ = perf_buffer__consume.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("perf_buffer__consume", pb);
+            }
+            return (int)mh$.invokeExact(pb);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class libbpf_num_possible_cpus {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             LibbpfBinding.C_INT    );
@@ -1911,6 +2519,67 @@ public class LibbpfBinding extends LibbpfBinding$shared {
                 traceDowncall("bpf_map_lookup_elem", fd, key, value);
             }
             return (int)mh$.invokeExact(fd, key, value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class bpf_map_delete_elem {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_INT,
+            LibbpfBinding.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("bpf_map_delete_elem");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static FunctionDescriptor bpf_map_delete_elem$descriptor() {
+        return bpf_map_delete_elem.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static MethodHandle bpf_map_delete_elem$handle() {
+        return bpf_map_delete_elem.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static MemorySegment bpf_map_delete_elem$address() {
+        return bpf_map_delete_elem.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static int bpf_map_delete_elem(int fd, MemorySegment key) {
+        var mh$ = bpf_map_delete_elem.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("bpf_map_delete_elem", fd, key);
+            }
+            return (int)mh$.invokeExact(fd, key);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
