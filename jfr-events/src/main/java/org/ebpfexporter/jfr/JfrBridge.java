@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,7 @@ public final class JfrBridge implements AutoCloseable {
     private final Supplier<MetricSnapshots> snapshots;
     private final Function<String, String> configOf;
     private final String prefix;
+    private final Predicate<String> integral;
     private final int maxEventsPerPeriod;
     private final SnapshotCache cache;
     private final Function<MetricSnapshot, String> familyName;
@@ -127,22 +129,26 @@ public final class JfrBridge implements AutoCloseable {
      */
     public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
                      int maxEventsPerPeriod) {
-        this(snapshots, configOf, prefix, maxEventsPerPeriod, JfrBridge::expositionName, JfrBridge::logFailure);
+        this(snapshots, configOf, prefix, maxEventsPerPeriod, JfrBridge::expositionName, JfrBridge::logFailure,
+                family -> false);
     }
 
     /**
      * Creates a bridge whose families are named by {@code familyName} rather than as client_java's
-     * text writers name them; for a source that serves some families under other names (such as
-     * counters without a {@code _total} suffix).
+     * text writers name them (for a source that serves some families under other names, such as
+     * counters without a {@code _total} suffix), and whose whole-number families are known.
      *
      * @param familyName the exposed name of a family, from which event type names are derived
      * @param failures   receives what fails on JFR's threads, as (what failed, such as
      *                   "collecting metrics", the exception); must not throw
+     * @param integral   true for a family, by exposed name, whose values are whole numbers: its
+     *                   counter and gauge fields are {@code long}s (a fraction would be rounded)
      * @see #JfrBridge(Supplier, Function, String, int)
      */
     public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
                      int maxEventsPerPeriod, Function<MetricSnapshot, String> familyName,
-                     BiConsumer<String, RuntimeException> failures) {
+                     BiConsumer<String, RuntimeException> failures, Predicate<String> integral) {
+        this.integral = Objects.requireNonNull(integral, "integral");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.familyName = Objects.requireNonNull(familyName, "familyName");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -254,8 +260,9 @@ public final class JfrBridge implements AutoCloseable {
                     throw new IllegalStateException("metric families " + owner + " and " + family
                             + " both map to the JFR event type " + typeName);
                 }
-                FamilyEventType type = FamilyEventType.create(typeName, family, snapshot.getMetadata().getHelp(),
-                        config, shape, labelNames);
+                FamilyEventType type = FamilyEventType.create(new FamilyEventType.Spec(typeName, family,
+                        EventNames.strip(family, prefix), snapshot.getMetadata().getHelp(), config,
+                        integral.test(family)), shape, labelNames);
                 created.add(type);
                 type.startPeriodic(() -> emitPeriodically(type));
             }
