@@ -34,7 +34,7 @@ final class FamilyView {
       add(b, measures.columns(), measures.of(series.getFirst(), period));
     }
     if (spec.type() != FamilyType.HISTOGRAM && spec.type() != FamilyType.SUMMARY) {
-      valueTotals(b, spec, measures, series, period);
+      valueTotals(b, spec, measures, series, period, !labels.isEmpty());
     }
     boolean truncated = false;
     if (!labels.isEmpty()) {
@@ -86,7 +86,8 @@ final class FamilyView {
   }
 
   private static void valueTotals(
-      View.Builder b, FamilySpec spec, Measures measures, List<Series> series, Period period) {
+      View.Builder b, FamilySpec spec, Measures measures, List<Series> series, Period period,
+      boolean labelled) {
     double total = 0;
     double increase = 0;
     boolean anyIncrease = false;
@@ -101,7 +102,8 @@ final class FamilyView {
       }
     }
     b.add("Total", "sum of the values of all series", Measures.valueType(spec), measures.value(total));
-    if (spec.type() == FamilyType.COUNTER) {
+    if (spec.type() == FamilyType.COUNTER && labelled) {
+      // Without labels, the one series' RatePerSecond is there already.
       b.add("RatePerSecond", "increase of all series per second over the last period",
           SimpleType.DOUBLE, anyIncrease ? period.rate(increase) : Double.NaN);
     }

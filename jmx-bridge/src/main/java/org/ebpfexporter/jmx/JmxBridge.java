@@ -91,7 +91,7 @@ public final class JmxBridge implements AutoCloseable {
 
   private final JmxBridgeSettings settings;
   private final SnapshotCache cache;
-  private final Periods periods = new Periods(MIN_PERIOD_NANOS, System::nanoTime);
+  private final Periods periods;
   private final Registrations registrations;
   private final ScheduledExecutorService sync;
   private boolean closed;
@@ -99,6 +99,7 @@ public final class JmxBridge implements AutoCloseable {
   JmxBridge(MBeanServer server, Supplier<MetricSnapshots> snapshots,
       JmxBridgeSettings settings) {
     this.settings = settings;
+    this.periods = new Periods(MIN_PERIOD_NANOS, settings.nanoClock());
     this.cache = new SnapshotCache(Objects.requireNonNull(snapshots, "snapshots"), settings.cacheTime());
     this.registrations = new Registrations(Objects.requireNonNull(server, "server"), settings.domain());
     if (settings.seriesSync().isZero()) {

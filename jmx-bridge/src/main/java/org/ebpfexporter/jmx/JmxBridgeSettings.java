@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.management.MBeanServer;
@@ -25,6 +26,7 @@ import javax.management.MBeanServer;
  * @param cacheTime how long one collection serves attribute reads
  * @param seriesSync time between background syncs of the series MBeans; zero for none
  * @param failures receives failed collections and syncs
+ * @param nanoClock the clock that times collections for rates, {@link System#nanoTime} but in tests
  */
 public record JmxBridgeSettings(
     String domain,
@@ -37,7 +39,8 @@ public record JmxBridgeSettings(
     int maxSeriesMBeans,
     Duration cacheTime,
     Duration seriesSync,
-    BiConsumer<String, RuntimeException> failures) {
+    BiConsumer<String, RuntimeException> failures,
+    LongSupplier nanoClock) {
 
   /** Validates every setting. */
   public JmxBridgeSettings {
@@ -48,6 +51,7 @@ public record JmxBridgeSettings(
     Objects.requireNonNull(integral, "integral");
     Objects.requireNonNull(boundText, "boundText");
     Objects.requireNonNull(failures, "failures");
+    Objects.requireNonNull(nanoClock, "nanoClock");
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
     }
@@ -79,6 +83,7 @@ public record JmxBridgeSettings(
     private Duration cacheTime = JmxBridge.DEFAULT_CACHE_TIME;
     private Duration seriesSync = JmxBridge.DEFAULT_SERIES_SYNC;
     private BiConsumer<String, RuntimeException> failures = Builder::logFailure;
+    private LongSupplier nanoClock = System::nanoTime;
 
     Builder(MBeanServer server, Supplier<MetricSnapshots> snapshots) {
       this.server = server;
@@ -214,6 +219,12 @@ public record JmxBridgeSettings(
       return this;
     }
 
+    /** Sets the clock that times collections; for tests. */
+    Builder nanoClock(LongSupplier nanoClock) {
+      this.nanoClock = nanoClock;
+      return this;
+    }
+
     /**
      * Creates the bridge.
      *
@@ -222,7 +233,7 @@ public record JmxBridgeSettings(
      */
     public JmxBridge build() {
       return new JmxBridge(server, snapshots, new JmxBridgeSettings(domain, configOf, familyName,
-          prefix, integral, boundText, maxRows, maxSeriesMBeans, cacheTime, seriesSync, failures));
+          prefix, integral, boundText, maxRows, maxSeriesMBeans, cacheTime, seriesSync, failures, nanoClock));
     }
 
     /** The default failure handler: a WARNING with the stack trace. */
