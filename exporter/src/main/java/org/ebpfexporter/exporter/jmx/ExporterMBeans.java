@@ -19,7 +19,8 @@ import org.ebpfexporter.jmx.JmxBridge;
  * the name on {@code /metrics} without the prefix and {@code config} the config defining the metric
  * as its file is named ({@code jvm-threads}), or {@value #BUILT_IN_CONFIG} for the exporter's
  * built-in metrics. Bucket bounds are spelled as on {@code /metrics}; values are {@code Long}
- * except for the built-in metrics in seconds and histogram sums.
+ * except for the built-in metrics in seconds and histogram sums. The bridge's background thread
+ * registers the MBeans of new series every 10 seconds.
  *
  * <p>Values come from the exporter's {@link SharedCollection#recent recent} collection, filtered to
  * its own families (the JVM's metrics are in the platform MXBeans already): browsing every MBean
