@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
@@ -85,10 +84,6 @@ final class Registrations {
 
   boolean contains(ObjectName name) {
     return families.containsKey(name);
-  }
-
-  Set<ObjectName> familyNames() {
-    return families.keySet();
   }
 
   private void register(ObjectName name, ViewMBean mbean) {
