@@ -92,9 +92,9 @@ class PublishFailuresKernelTest {
     @Test
     void aFailingJmxCollectionIsCountedAndLoggedOnce() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
-        ObjectName name = new ObjectName("ebpf_exporter:type=Gauge,config=exporter,name=test_map_entries");
+        ObjectName name = new ObjectName("org.ebpfexporter:config=exporter,name=test_map_entries");
         try (ExporterMBeans mbeans = ExporterMBeans.register(server, collection, metric -> Optional.empty(), errors)) {
-            assertEquals(0.0, server.getAttribute(name, "Value"));
+            assertEquals(0L, server.getAttribute(name, "Value"));
             assertEquals(0, errors.count(PublishErrors.JMX));
 
             object.close();

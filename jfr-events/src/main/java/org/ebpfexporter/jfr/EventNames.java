@@ -44,10 +44,14 @@ public final class EventNames {
      * @return a name JFR accepts
      */
     public static String typeName(String config, String family, String prefix) {
-        String bare = !prefix.isEmpty() && family.startsWith(prefix) && family.length() > prefix.length()
+        return ROOT + "." + identifier(config) + "." + identifier(strip(family, prefix));
+    }
+
+    /** The family name without {@code prefix}, when it starts with it and is longer. */
+    static String strip(String family, String prefix) {
+        return !prefix.isEmpty() && family.startsWith(prefix) && family.length() > prefix.length()
                 ? family.substring(prefix.length())
                 : family;
-        return ROOT + "." + identifier(config) + "." + identifier(bare);
     }
 
     /**

@@ -42,53 +42,76 @@ final class FamilyEventType implements AutoCloseable {
     private final EventFactory factory;
     private final Map<String, Integer> fieldOfLabel;
     private final int firstValueField;
-    private final CounterDeltas deltas = new CounterDeltas();
+    private final Unit unit;
+    private final boolean integral;
+    private final Deltas deltas = new Deltas();
     private Runnable hook;
 
-    private FamilyEventType(String family, EventShape shape, EventFactory factory, Map<String, Integer> fieldOfLabel) {
+    private FamilyEventType(String family, EventShape shape, EventFactory factory, Map<String, Integer> fieldOfLabel,
+                            Unit unit, boolean integral) {
         this.family = family;
         this.shape = shape;
         this.factory = factory;
         this.fieldOfLabel = fieldOfLabel;
         this.firstValueField = fieldOfLabel.size();
+        this.unit = unit;
+        this.integral = integral;
     }
+
+    /**
+     * What an event type shows besides its fields.
+     *
+     * @param typeName the event type name
+     * @param family   the family name as exposed
+     * @param metric   the family name without the exporter's prefix, for the label
+     * @param help     the family's help, or null
+     * @param config   the config as its file is named, for the category
+     * @param integral whether the family's values are whole numbers
+     */
+    record Spec(String typeName, String family, String metric, String help, String config, boolean integral) {}
 
     /**
      * Creates and registers the event type.
      *
      * @throws IllegalStateException if JFR did not keep the intended name
      */
-    static FamilyEventType create(String typeName, String family, String help, String config,
-                                  EventShape shape, List<String> labelNames) {
+    static FamilyEventType create(Spec spec, EventShape shape, List<String> labelNames) {
+        String typeName = spec.typeName();
         List<AnnotationElement> annotations = new ArrayList<>();
         annotations.add(new AnnotationElement(Name.class, typeName));
-        annotations.add(new AnnotationElement(Label.class, shape.suffix().isEmpty()
-                ? family : family + " " + shape.suffix().substring(1)));
-        if (help != null && !help.isBlank()) {
-            annotations.add(new AnnotationElement(Description.class, help));
-        }
-        annotations.add(new AnnotationElement(Category.class, new String[] {CATEGORY, config}));
+        String label = Readable.label(spec.metric());
+        annotations.add(new AnnotationElement(Label.class, switch (shape) {
+            case BUCKET -> label + " Buckets";
+            case QUANTILE -> label + " Quantiles";
+            default -> label;
+        }));
+        String help = spec.help() == null || spec.help().isBlank() ? "" : spec.help() + " ";
+        annotations.add(new AnnotationElement(Description.class,
+                help + "(" + spec.family() + ", config " + spec.config() + ")"));
+        annotations.add(new AnnotationElement(Category.class, new String[] {CATEGORY, spec.config()}));
         annotations.add(new AnnotationElement(Period.class, DEFAULT_PERIOD));
         annotations.add(new AnnotationElement(StackTrace.class, false));
 
+        Unit unit = Unit.of(spec.family());
         List<String> fieldNames = FieldNames.forLabels(labelNames, shape.fieldNames());
         List<ValueDescriptor> fields = new ArrayList<>();
         Map<String, Integer> fieldOfLabel = new HashMap<>();
         for (int i = 0; i < labelNames.size(); i++) {
-            fields.add(new ValueDescriptor(String.class, fieldNames.get(i),
-                    List.of(new AnnotationElement(Label.class, labelNames.get(i)))));
+            fields.add(new ValueDescriptor(String.class, fieldNames.get(i), List.of(
+                    new AnnotationElement(Label.class, Readable.label(labelNames.get(i))),
+                    new AnnotationElement(Description.class, "Label " + labelNames.get(i)))));
             fieldOfLabel.put(labelNames.get(i), i);
         }
-        fields.addAll(shape.valueDescriptors());
+        fields.addAll(shape.valueDescriptors(unit, spec.integral()));
 
         EventFactory factory = EventFactory.create(annotations, fields);
         String actual = factory.getEventType().getName();
         if (!actual.equals(typeName)) {
             factory.unregister();
             throw new IllegalStateException("JFR did not accept the event type name " + typeName
-                    + " for metric family " + family + " (it registered " + actual + ")");
+                    + " for metric family " + spec.family() + " (it registered " + actual + ")");
         }
-        return new FamilyEventType(family, shape, factory, Map.copyOf(fieldOfLabel));
+        return new FamilyEventType(spec.family(), shape, factory, Map.copyOf(fieldOfLabel), unit, spec.integral());
     }
 
     /** The family name, as exposed to Prometheus. */
@@ -134,7 +157,7 @@ final class FamilyEventType implements AutoCloseable {
 
     private void emitCounter(DataPointSnapshot point, Budget budget) {
         if (point instanceof CounterDataPointSnapshot c) {
-            commit(c.getLabels(), budget, c.getValue(), deltas.delta(c.getLabels(), c.getValue()));
+            commit(c.getLabels(), budget, c.getValue(), deltas.delta(c.getLabels(), 0, c.getValue()));
         }
     }
 
@@ -150,7 +173,10 @@ final class FamilyEventType implements AutoCloseable {
 
     private void emitSeries(DataPointSnapshot point, Budget budget) {
         if (point instanceof DistributionDataPointSnapshot d) {
-            commit(d.getLabels(), budget, d.hasCount() ? d.getCount() : 0L, d.hasSum() ? d.getSum() : Double.NaN);
+            double count = d.hasCount() ? d.getCount() : 0;
+            double sum = d.hasSum() ? d.getSum() : Double.NaN;
+            Labels labels = d.getLabels();
+            commit(labels, budget, count, deltas.delta(labels, 0, count), sum, deltas.delta(labels, 1, sum));
         }
     }
 
@@ -160,7 +186,8 @@ final class FamilyEventType implements AutoCloseable {
             long cumulative = 0;
             for (int i = 0; i < buckets.size(); i++) {
                 cumulative += buckets.getCount(i);
-                commit(h.getLabels(), budget, buckets.getUpperBound(i), cumulative);
+                commit(h.getLabels(), budget, buckets.getUpperBound(i), cumulative,
+                        deltas.delta(h.getLabels(), i, cumulative));
             }
         }
     }
@@ -173,7 +200,7 @@ final class FamilyEventType implements AutoCloseable {
         }
     }
 
-    private void commit(Labels labels, Budget budget, Object... values) {
+    private void commit(Labels labels, Budget budget, double... values) {
         if (!budget.take()) {
             return;
         }
@@ -186,7 +213,7 @@ final class FamilyEventType implements AutoCloseable {
             }
         }
         for (int i = 0; i < values.length; i++) {
-            event.set(firstValueField + i, values[i]);
+            event.set(firstValueField + i, shape.convert(i, values[i], unit, integral));
         }
         event.commit();
     }

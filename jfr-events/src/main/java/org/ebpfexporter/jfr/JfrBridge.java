@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -28,29 +29,37 @@ import java.util.function.Supplier;
  * <h2>Event types</h2>
  * A family named {@code ebpf_exporter_<metric>} in config {@code <config>} becomes the event type
  * {@code ebpf_exporter.<config>.<metric>}, mapped to a name JFR accepts as described in
- * {@link EventNames}. Family names are the names Prometheus shows: a counter keeps its
- * {@code _total} suffix. Each type has {@code @Label} (the family name), {@code @Description}
- * (the help), {@code @Category({"eBPF Exporter", config})}, {@code @StackTrace(false)} and a
- * default period of one second, changed the standard way: in a {@code .jfc} file,
- * {@code jcmd <pid> JFR.start settings=...}, or
- * {@code jcmd <pid> JFR.start ebpf_exporter.<config>.<metric>#period=5s}.
+ * {@link EventNames} (config {@code jvm-threads} gives {@code jvm_threads}). Family names are the
+ * names Prometheus shows: a counter keeps its {@code _total} suffix. Each type has a readable
+ * {@code @Label} ({@code bio_latency_seconds} reads {@code BIO Latency}), the help and the family
+ * and config as written as {@code @Description}, {@code @Category({"eBPF Exporter", config})}
+ * with the config as written, {@code @StackTrace(false)} and a default period of one second,
+ * changed the standard way: in a {@code .jfc} file, {@code jcmd <pid> JFR.start settings=...},
+ * or {@code jcmd <pid> JFR.start ebpf_exporter.<config>.<metric>#period=5s}.
  *
  * <h2>Fields</h2>
  * One {@code String} field per label, named after the label; a label whose name is a Java
  * keyword, a field JFR adds to every event ({@code startTime}, {@code duration},
  * {@code eventThread}, {@code stackTrace}) or a value field of the type gets the suffix
  * {@code _label} ({@code class} becomes {@code class_label}); see {@link FieldNames} for the
- * full mapping. The field's {@code @Label} keeps the original label name. Then, by kind:
+ * full mapping. The field's {@code @Label} is the label name made readable. Then, by kind:
  * <ul>
- *   <li>counters, gauges and untyped metrics: {@code value} (double), one event per series;</li>
- *   <li>histograms and summaries: {@code count} (long) and {@code sum} (double), one event per
- *       series;</li>
- *   <li>classic histogram buckets: a second type {@code <name>.bucket} with {@code le} (double,
- *       {@code Infinity} for the last bucket) and {@code count} (long, cumulative as in
- *       Prometheus), one event per series and bucket;</li>
+ *   <li>counters: {@code value} and {@code delta}, its increase since the series' previous
+ *       event; gauges and untyped metrics: {@code value}; one event per series;</li>
+ *   <li>histograms and summaries: {@code count}, {@code countDelta}, {@code sum} and
+ *       {@code sumDelta}, one event per series;</li>
+ *   <li>classic histogram buckets: a second type {@code <name>.bucket} with {@code le} (the
+ *       bound), {@code count} (cumulative as in Prometheus) and {@code countDelta}, one event per
+ *       series and bucket;</li>
  *   <li>summary quantiles: a second type {@code <name>.quantile} with {@code quantile} and
- *       {@code value} (doubles), one event per series and quantile.</li>
+ *       {@code value}, one event per series and quantile.</li>
  * </ul>
+ * Counts are {@code long}s. Values, sums and bounds carry the unit the family's name gives
+ * ({@link Unit}): {@code _seconds} a {@code long} of nanoseconds with
+ * {@code @Timespan(NANOSECONDS)}, {@code _bytes} {@code @DataAmount(BYTES)}; a counter's or gauge's
+ * value is a {@code long} when the caller calls the family integral, a {@code double} otherwise.
+ * A delta is 0 in a series' first event and the value itself after a reset.
+ *
  * Buckets are separate events rather than a string of {@code le=count} pairs because JMC and
  * {@code jfr view} chart and aggregate numeric fields only: with one event per bucket, the count
  * of one bucket over time is a chart filtered on {@code le}, and a recording can enable the
@@ -91,6 +100,7 @@ public final class JfrBridge implements AutoCloseable {
     private final Supplier<MetricSnapshots> snapshots;
     private final Function<String, String> configOf;
     private final String prefix;
+    private final Predicate<String> integral;
     private final int maxEventsPerPeriod;
     private final SnapshotCache cache;
     private final Function<MetricSnapshot, String> familyName;
@@ -127,22 +137,26 @@ public final class JfrBridge implements AutoCloseable {
      */
     public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
                      int maxEventsPerPeriod) {
-        this(snapshots, configOf, prefix, maxEventsPerPeriod, JfrBridge::expositionName, JfrBridge::logFailure);
+        this(snapshots, configOf, prefix, maxEventsPerPeriod, JfrBridge::expositionName, JfrBridge::logFailure,
+                family -> false);
     }
 
     /**
      * Creates a bridge whose families are named by {@code familyName} rather than as client_java's
-     * text writers name them; for a source that serves some families under other names (such as
-     * counters without a {@code _total} suffix).
+     * text writers name them (for a source that serves some families under other names, such as
+     * counters without a {@code _total} suffix), and whose whole-number families are known.
      *
      * @param familyName the exposed name of a family, from which event type names are derived
      * @param failures   receives what fails on JFR's threads, as (what failed, such as
      *                   "collecting metrics", the exception); must not throw
+     * @param integral   true for a family, by exposed name, whose values are whole numbers: its
+     *                   counter and gauge fields are {@code long}s (a fraction would be rounded)
      * @see #JfrBridge(Supplier, Function, String, int)
      */
     public JfrBridge(Supplier<MetricSnapshots> snapshots, Function<String, String> configOf, String prefix,
                      int maxEventsPerPeriod, Function<MetricSnapshot, String> familyName,
-                     BiConsumer<String, RuntimeException> failures) {
+                     BiConsumer<String, RuntimeException> failures, Predicate<String> integral) {
+        this.integral = Objects.requireNonNull(integral, "integral");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.familyName = Objects.requireNonNull(familyName, "familyName");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -254,8 +268,9 @@ public final class JfrBridge implements AutoCloseable {
                     throw new IllegalStateException("metric families " + owner + " and " + family
                             + " both map to the JFR event type " + typeName);
                 }
-                FamilyEventType type = FamilyEventType.create(typeName, family, snapshot.getMetadata().getHelp(),
-                        config, shape, labelNames);
+                FamilyEventType type = FamilyEventType.create(new FamilyEventType.Spec(typeName, family,
+                        EventNames.strip(family, prefix), snapshot.getMetadata().getHelp(), config,
+                        integral.test(family)), shape, labelNames);
                 created.add(type);
                 type.startPeriodic(() -> emitPeriodically(type));
             }

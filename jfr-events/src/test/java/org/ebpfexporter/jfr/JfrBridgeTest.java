@@ -74,11 +74,12 @@ class JfrBridgeTest {
         List<RecordedEvent> counted = ofType(events, "ebpf_exporter.test.requests_total");
         assertTrue(counted.size() >= 6, "expected at least 3 periods of 2 series, got " + counted.size());
         EventType type = counted.getFirst().getEventType();
-        assertEquals("ebpf_exporter_requests_total", type.getLabel());
-        assertEquals("Requests served", type.getDescription());
+        assertEquals("Requests", type.getLabel());
+        assertEquals("Requests served (ebpf_exporter_requests_total, config test)", type.getDescription());
         assertEquals(List.of("eBPF Exporter", "test"), type.getCategoryNames());
         assertEquals(List.of("startTime", "class_label", "path", "value", "delta"), userAndTimeFields(type));
-        assertEquals("class", type.getField("class_label").getLabel());
+        assertEquals("Class", type.getField("class_label").getLabel());
+        assertEquals("Label class", type.getField("class_label").getDescription());
         Map<String, Set<Double>> valuesByPath = counted.stream().collect(Collectors.groupingBy(
                 e -> e.getString("path") + " " + e.getString("class_label"), TreeMap::new,
                 Collectors.mapping(e -> e.getDouble("value"), Collectors.toSet())));
@@ -110,20 +111,24 @@ class JfrBridgeTest {
 
         List<RecordedEvent> seriesEvents = ofType(events, series);
         assertFalse(seriesEvents.isEmpty());
-        assertEquals(List.of("startTime", "op", "count", "sum"), userAndTimeFields(seriesEvents.getFirst().getEventType()));
+        assertEquals(List.of("startTime", "op", "count", "countDelta", "sum", "sumDelta"),
+                userAndTimeFields(seriesEvents.getFirst().getEventType()));
         for (RecordedEvent e : seriesEvents) {
             assertEquals("read", e.getString("op"));
             assertEquals(3, e.getLong("count"));
-            assertEquals(5.55, e.getDouble("sum"), 1e-9);
+            // A _seconds sum is a timespan in nanoseconds.
+            assertEquals(Duration.ofMillis(5550), e.getDuration("sum"));
         }
 
         List<RecordedEvent> bucketEvents = ofType(events, buckets);
         EventType bucketType = bucketEvents.getFirst().getEventType();
-        assertEquals(List.of("startTime", "op", "le", "count"), userAndTimeFields(bucketType));
-        assertEquals("ebpf_exporter_latency_seconds bucket", bucketType.getLabel());
-        Map<Double, Set<Long>> countsByBound = bucketEvents.stream().collect(Collectors.groupingBy(
-                e -> e.getDouble("le"), Collectors.mapping(e -> e.getLong("count"), Collectors.toSet())));
-        assertEquals(Map.of(0.1, Set.of(1L), 1.0, Set.of(2L), Double.POSITIVE_INFINITY, Set.of(3L)), countsByBound);
+        assertEquals(List.of("startTime", "op", "le", "count", "countDelta"), userAndTimeFields(bucketType));
+        assertEquals("Latency Buckets", bucketType.getLabel());
+        Map<Long, Set<Long>> countsByBound = bucketEvents.stream().collect(Collectors.groupingBy(
+                e -> e.getLong("le"), Collectors.mapping(e -> e.getLong("count"), Collectors.toSet())));
+        // Bounds in nanoseconds; +Inf is the largest long, which JFR shows as forever.
+        assertEquals(Map.of(100_000_000L, Set.of(1L), 1_000_000_000L, Set.of(2L), Long.MAX_VALUE, Set.of(3L)),
+                countsByBound);
     }
 
     @Test
@@ -254,7 +259,7 @@ class JfrBridgeTest {
             }
             return registry.scrape();
         }, family -> "test", JfrBridge.DEFAULT_PREFIX, 10, JfrBridge::expositionName,
-                (operation, e) -> failures.add(operation + ": " + e.getMessage()));
+                (operation, e) -> failures.add(operation + ": " + e.getMessage()), family -> false);
         fail.set(true);
         record(JfrRecordings.tempFile(dir), "ebpf_exporter.test.failing");
         // About ten 100 ms periods in the one second recording: each reports, none is dropped after the first.

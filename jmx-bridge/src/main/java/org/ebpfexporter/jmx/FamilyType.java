@@ -8,27 +8,27 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 
-/** The kind of a metric family, spelled as it appears in the {@code type} key of an ObjectName. */
+/** The kind of a metric family, spelled as in the {@code Type} attribute. */
 enum FamilyType {
-  COUNTER("Counter", "_total"),
-  GAUGE("Gauge", ""),
-  HISTOGRAM("Histogram", ""),
-  SUMMARY("Summary", ""),
-  INFO("Info", "_info"),
-  STATE_SET("StateSet", ""),
-  UNKNOWN("Unknown", "");
+  COUNTER("counter", "_total"),
+  GAUGE("gauge", ""),
+  HISTOGRAM("histogram", ""),
+  SUMMARY("summary", ""),
+  INFO("info", "_info"),
+  STATE_SET("stateset", ""),
+  UNKNOWN("unknown", "");
 
-  private final String objectNameValue;
+  private final String text;
   private final String expositionSuffix;
 
-  FamilyType(String objectNameValue, String expositionSuffix) {
-    this.objectNameValue = objectNameValue;
+  FamilyType(String text, String expositionSuffix) {
+    this.text = text;
     this.expositionSuffix = expositionSuffix;
   }
 
-  /** The value of the {@code type} key property. */
-  String objectNameValue() {
-    return objectNameValue;
+  /** The kind as Prometheus's {@code # TYPE} line spells it. */
+  String text() {
+    return text;
   }
 
   /**
@@ -37,11 +37,6 @@ enum FamilyType {
    */
   String expositionName(String prometheusName) {
     return prometheusName + expositionSuffix;
-  }
-
-  /** Histograms and summaries carry count, sum and a nested table instead of one value. */
-  boolean isDistribution() {
-    return this == HISTOGRAM || this == SUMMARY;
   }
 
   static FamilyType of(MetricSnapshot snapshot) {

@@ -1,129 +1,111 @@
 package org.ebpfexporter.jmx;
 
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
-import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularType;
 
 /**
- * The attributes of one family as of one snapshot: their open types (for the MBeanInfo) and their
- * values, computed together so that the MBeanInfo always describes the values served with it.
+ * The attributes of a family's MBean as of one collection.
  *
- * <p>A family whose data points carry no labels gets scalar attributes ({@code Value}, or
- * {@code Count}, {@code Sum} and {@code Buckets}/{@code Quantiles}) because a table needs at least
- * one index column. A family with no data points has only the summary attributes.
- *
- * @param description MBean description (the family's help)
- * @param attributes attribute infos in display order
- * @param values attribute values by name
+ * <ul>
+ *   <li>{@code Type}: counter, gauge, histogram, summary, info, stateset or unknown;
+ *   <li>the family's totals: for histograms the numbers of {@link Measures} over all series
+ *       added up bucket by bucket ({@code Count}, {@code Sum}, {@code Mean}, {@code P50},
+ *       {@code P90}, {@code P99}, {@code RatePerSecond}, {@code Buckets}); for counters
+ *       {@code Total} and {@code RatePerSecond}; for other value families {@code Total};
+ *   <li>without labels, the numbers of its one series ({@code Value}, ...);
+ *   <li>with labels, {@code Series}: a table of every series' numbers, indexed by the labels;
+ *   <li>{@code SeriesCount} and {@code Truncated}.
+ * </ul>
  */
-record FamilyView(
-    String description,
-    List<OpenMBeanAttributeInfoSupport> attributes,
-    Map<String, Object> values) {
+final class FamilyView {
+  private FamilyView() {}
 
-  /**
-   * Builds the view of {@code family} as of {@code snapshot}.
-   *
-   * @param snapshot the family now, or null when it is absent from the current collection
-   * @param help the help seen at registration, used when the snapshot has none
-   */
-  static FamilyView of(
-      String family, FamilyType type, MetricSnapshot snapshot, String help, int maxRows) {
-    String current = snapshot == null ? null : snapshot.getMetadata().getHelp();
-    String description =
-        current != null && !current.isBlank() ? current
-            : help != null && !help.isBlank() ? help
-            : family;
-    Builder b = new Builder();
-    if (type.isDistribution()) {
-      distribution(b, family, type, snapshot, maxRows);
-    } else {
-      value(b, family, snapshot, maxRows);
+  static View of(FamilySpec spec, Measures measures, Periods.Latest latest) {
+    View.Builder b = new View.Builder();
+    b.add("Type", "kind of metric", SimpleType.STRING, spec.type().text());
+    List<Series> series = latest == null ? List.of() : latest.series();
+    Period period = latest == null ? Period.NONE : latest.period();
+    LabelColumns labels = SeriesTables.labelColumns(series, measures.columns());
+    if (spec.type() == FamilyType.HISTOGRAM) {
+      histogramTotals(b, measures, series, period);
+    } else if (labels.isEmpty() && !series.isEmpty()) {
+      add(b, measures.columns(), measures.of(series.getFirst(), period));
     }
-    return new FamilyView(description, List.copyOf(b.infos), Map.copyOf(b.values));
-  }
-
-  private static void value(Builder b, String family, MetricSnapshot snapshot, int maxRows) {
-    List<Row> rows = snapshot == null ? List.of() : SeriesRows.values(snapshot);
-    List<SeriesTables.Column> columns =
-        List.of(new SeriesTables.Column("value", "sample value", SimpleType.DOUBLE));
-    LabelColumns labels = SeriesTables.labelColumns(rows, columns);
+    if (spec.type() != FamilyType.HISTOGRAM && spec.type() != FamilyType.SUMMARY) {
+      valueTotals(b, spec, measures, series, period, !labels.isEmpty());
+    }
     boolean truncated = false;
-    if (labels.isEmpty()) {
-      if (!rows.isEmpty()) {
-        b.add("Value", "current value", SimpleType.DOUBLE, rows.getFirst().items().getFirst());
+    if (!labels.isEmpty()) {
+      TabularType type = SeriesTables.seriesType(spec.family(), labels, measures.columns());
+      int shown = Math.min(series.size(), spec.maxRows());
+      List<List<Object>> values = new ArrayList<>(shown);
+      for (Series s : series.subList(0, shown)) {
+        values.add(measures.of(s, period));
       }
-    } else {
-      TabularType tableType = SeriesTables.seriesType(family, labels, columns);
-      SeriesTables.Filled filled = SeriesTables.fill(tableType, labels, columns, rows, maxRows);
+      SeriesTables.Filled filled =
+          SeriesTables.fill(type, labels, measures.columns(), series, values, spec.maxRows());
       truncated = filled.truncated();
-      b.add("Series", "one row per label set: the labels and the value", tableType, filled.table());
+      b.add("Series", "one row per label set: the labels and the numbers of that series",
+          type, filled.table());
     }
-    double total = 0;
-    for (Row row : rows) {
-      total += (Double) row.items().getFirst();
-    }
-    b.add("Total", "sum of the values of all series", SimpleType.DOUBLE, total);
-    summary(b, rows.size(), truncated);
-  }
-
-  private static void distribution(
-      Builder b, String family, FamilyType type, MetricSnapshot snapshot, int maxRows) {
-    boolean histogram = type == FamilyType.HISTOGRAM;
-    String nestedName = histogram ? "buckets" : "quantiles";
-    TabularType nested =
-        histogram
-            ? SeriesTables.keyValueType(
-                family + ".Buckets", "cumulative count by upper bound", "le", "count",
-                SimpleType.LONG)
-            : SeriesTables.keyValueType(
-                family + ".Quantiles", "value by quantile", "quantile", "value", SimpleType.DOUBLE);
-    List<Row> rows = snapshot == null ? List.of() : SeriesRows.distributions(snapshot, nested);
-    List<SeriesTables.Column> columns =
-        List.of(
-            new SeriesTables.Column("count", "number of observations", SimpleType.LONG),
-            new SeriesTables.Column("sum", "sum of observations", SimpleType.DOUBLE),
-            new SeriesTables.Column(nestedName, nested.getDescription(), nested));
-    LabelColumns labels = SeriesTables.labelColumns(rows, columns);
-    boolean truncated = false;
-    if (labels.isEmpty()) {
-      if (!rows.isEmpty()) {
-        List<Object> items = rows.getFirst().items();
-        b.add("Count", "number of observations", SimpleType.LONG, items.get(0));
-        b.add("Sum", "sum of observations", SimpleType.DOUBLE, items.get(1));
-        b.add(histogram ? "Buckets" : "Quantiles", nested.getDescription(), nested, items.get(2));
-      }
-    } else {
-      TabularType tableType = SeriesTables.seriesType(family, labels, columns);
-      SeriesTables.Filled filled = SeriesTables.fill(tableType, labels, columns, rows, maxRows);
-      truncated = filled.truncated();
-      b.add("Series", "one row per label set: the labels, count, sum and " + nestedName,
-          tableType, filled.table());
-    }
-    summary(b, rows.size(), truncated);
-  }
-
-  private static void summary(Builder b, int rows, boolean truncated) {
     b.add("SeriesCount", "number of series, including any left out of Series",
-        SimpleType.INTEGER, rows);
+        SimpleType.INTEGER, series.size());
     b.add("Truncated", "true when Series omits rows beyond the row cap",
         SimpleType.BOOLEAN, truncated);
+    return b.build(spec.description());
   }
 
-  /** Collects attributes in display order. */
-  private static final class Builder {
-    final List<OpenMBeanAttributeInfoSupport> infos = new ArrayList<>();
-    final Map<String, Object> values = new LinkedHashMap<>();
+  /** Adds the columns as attributes, named with a capital letter. */
+  static void add(View.Builder b, List<Column> columns, List<Object> values) {
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      b.add(c.attribute(), c.description(), c.type(), values.get(i));
+    }
+  }
 
-    void add(String name, String description, OpenType<?> type, Object value) {
-      infos.add(new OpenMBeanAttributeInfoSupport(name, description, type, true, false, false));
-      values.put(name, value);
+  private static void histogramTotals(
+      View.Builder b, Measures measures, List<Series> series, Period period) {
+    List<Series.Histogram> totals = new ArrayList<>();
+    List<Series.Histogram> increases = new ArrayList<>();
+    for (Series s : series) {
+      if (s.sample() instanceof Series.Histogram h) {
+        totals.add(h);
+        Series.Histogram increase = period.increase(s.labels(), h);
+        if (increase != null) {
+          increases.add(increase);
+        }
+      }
+    }
+    Series.Histogram total = Period.merge(totals);
+    if (total != null) {
+      add(b, measures.columns(),
+          measures.histogram(total, Period.merge(increases), period.seconds()));
+    }
+  }
+
+  private static void valueTotals(
+      View.Builder b, FamilySpec spec, Measures measures, List<Series> series, Period period,
+      boolean labelled) {
+    double total = 0;
+    double increase = 0;
+    boolean anyIncrease = false;
+    for (Series s : series) {
+      if (s.sample() instanceof Series.Value v) {
+        total += v.value();
+        double i = period.increase(s);
+        if (!Double.isNaN(i)) {
+          increase += i;
+          anyIncrease = true;
+        }
+      }
+    }
+    b.add("Total", "sum of the values of all series", Measures.valueType(spec), measures.value(total));
+    if (spec.type() == FamilyType.COUNTER && labelled) {
+      // Without labels, the one series' RatePerSecond is there already.
+      b.add("RatePerSecond", "increase of all series per second over the last period",
+          SimpleType.DOUBLE, anyIncrease ? period.rate(increase) : Double.NaN);
     }
   }
 }

@@ -11,149 +11,125 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.InstanceNotFoundException;
-import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Publishes every metric family of a {@link MetricSnapshots} supplier as one read-only MBean.
+ * Publishes every metric family of a {@link MetricSnapshots} supplier as read-only MBeans made
+ * for consoles such as JConsole and VisualVM: one per family, and one per series.
  *
- * <p>ObjectNames have the form {@code <domain>:type=<Type>,config=<config>,name=<name>}, where
- * {@code Type} is one of {@code Counter}, {@code Gauge}, {@code Histogram}, {@code Summary},
- * {@code Info}, {@code StateSet}, {@code Unknown}; {@code config} is given by the caller's
- * function of the family name; {@code name} is the family name without the configured prefix.
- * The family name is the one the text exposition formats write, which is what a user sees on
- * {@code /metrics}: a counter keeps its {@code _total} suffix and an info family its
- * {@code _info} suffix, although client_java's snapshots drop both (so counter
- * {@code ebpf_exporter_timer_starts_total} becomes {@code name=timer_starts_total}). Values that
- * ObjectName does not accept unquoted are quoted with {@link ObjectName#quote}.
+ * <p>ObjectNames: {@code <domain>:config=<config>,name=<name>} for a family, where
+ * {@code config} comes from the caller's function of the family name and {@code name} is the
+ * family name without the configured prefix, as the text exposition writes it (a counter keeps
+ * {@code _total}); {@code <domain>:config=<config>,name=<name>,<label>=<value>,...} for each of
+ * its series (see {@link ObjectNames} for label names that need another key). Consoles build
+ * their tree from the keys in that order: config, metric, then series.
  *
- * <p>Attributes, all with open types:
+ * <p>Attributes, all with open types so that clients need none of this module's classes:
  *
  * <ul>
- *   <li>counters, gauges, unknown, info and state sets: {@code Series}, a table with one
- *       {@code String} column per label and a {@code double} {@code value}, indexed by all label
- *       columns (state sets add a label named after the family holding the state, info rows have
- *       the value 1); or, when the family has no labels, a scalar {@code Value}. Also
- *       {@code Total} (the sum of all values);
- *   <li>histograms and summaries: {@code Series} with label columns, {@code count} (long),
- *       {@code sum} (double) and a nested table, {@code buckets} ({@code le} to cumulative count,
- *       {@code le} printed as client_java does, {@code +Inf} for infinity) or {@code quantiles}
- *       ({@code quantile} to value); or, without labels, scalar {@code Count}, {@code Sum} and a
- *       {@code Buckets} or {@code Quantiles} table;
- *   <li>every family: {@code SeriesCount} (int) and {@code Truncated} (boolean; true when
- *       {@code Series} leaves out rows beyond the row cap).
+ *   <li>a series' MBean: scalars a console charts. Counters: {@code Value} and
+ *       {@code RatePerSecond}, the increase per second over the last period. Histograms:
+ *       {@code Count} and {@code Sum} since the start; over the last period {@code Mean},
+ *       {@code P50}, {@code P90}, {@code P99} (estimates, as Prometheus's
+ *       {@code histogram_quantile} computes them; with the suffix {@code Millis} and in
+ *       milliseconds for families named {@code *_seconds}, since JConsole charts four decimals)
+ *       and {@code RatePerSecond} (observations per second); {@code Buckets}, cumulative counts
+ *       indexed by the bucket's ordinal so consoles list them in bound order. Others:
+ *       {@code Value}. Also {@code Present};
+ *   <li>a family's MBean: {@code Type}; its totals (histograms: the numbers above over all series
+ *       added up bucket by bucket; counters: {@code Total}, {@code RatePerSecond}; other value
+ *       families: {@code Total}); without labels, its one series' numbers; with labels,
+ *       {@code Series}, a table of every series' numbers indexed by the labels, at most the
+ *       row cap; {@code SeriesCount} and {@code Truncated}.
  * </ul>
  *
- * <p>Label names that equal a value column of the same row ({@code value}; {@code count},
- * {@code sum}, {@code buckets}, {@code quantiles}) or are not valid item names get the suffix
- * {@code _label} ({@code value} becomes column {@code value_label}), repeated until unique.
+ * <p>The last period is the span between the two latest collections of the family that the
+ * bridge has seen at least a second apart; rates and period numbers are NaN until there are two.
+ * Values are {@code Long} for families the caller calls integral, {@code Double} otherwise.
  *
  * <p>Values are read when an attribute is read, from one collection cached for the configured
- * time (1 s by default), so a client reading all attributes of all MBeans causes one collection.
+ * time, so a client reading all attributes of all MBeans causes one collection. Series MBeans
+ * follow the series: {@link #refresh()} and, every series sync period, a background thread
+ * register those of new series (at most the configured number per family, the first in the
+ * snapshot's order) and unregister those of vanished ones.
  *
- * <p>A collection that fails while a client reads an attribute or the MBeanInfo is handed to the
- * failure handler, as ({@value #COLLECTING}, the exception), besides what the client is told
- * ({@code getAttribute} throws, {@code getAttributes} leaves the attributes out, the MBeanInfo
- * stays the last one). The default handler logs every failure as a WARNING.
+ * <p>A collection that fails while a client reads is handed to the failure handler, as
+ * ({@value #COLLECTING}, the exception), besides what the client is told ({@code getAttribute}
+ * throws, {@code getAttributes} leaves the attributes out, the MBeanInfo stays the last one); so
+ * is a failed background sync, as ({@value #SYNCING}, the exception).
  *
- * <p>Thread-safe. {@link #refresh()} is meant to be called after start-up and whenever the set
- * of families may have changed; {@link #close()} unregisters everything this bridge registered.
+ * <p>Thread-safe. {@link #close()} stops the sync and unregisters everything this bridge
+ * registered.
  */
 public final class JmxBridge implements AutoCloseable {
   /** Default ObjectName domain. */
-  public static final String DEFAULT_DOMAIN = "ebpf_exporter";
+  public static final String DEFAULT_DOMAIN = "org.ebpfexporter";
   /** Default prefix stripped from family names in the {@code name} key. */
   public static final String DEFAULT_PREFIX = "ebpf_exporter_";
   /** Default maximum number of rows of a {@code Series} table. */
   public static final int DEFAULT_MAX_ROWS = 10_000;
+  /** Default maximum number of series MBeans of one family. */
+  public static final int DEFAULT_MAX_SERIES_MBEANS = 100;
   /** Default time one collection is served to attribute reads. */
   public static final Duration DEFAULT_CACHE_TIME = Duration.ofSeconds(1);
+  /** Default time between background syncs of the series MBeans. */
+  public static final Duration DEFAULT_SERIES_SYNC = Duration.ofSeconds(10);
   /** What failed, as the failure handler is told when a collection fails. */
   public static final String COLLECTING = "collecting metrics";
+  /** What failed, as the failure handler is told when a background sync fails. */
+  public static final String SYNCING = "syncing series MBeans";
+
+  /** Shorter periods than this are extended rather than started anew. */
+  private static final long MIN_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private static final System.Logger logger = System.getLogger(JmxBridge.class.getName());
 
-  private final MBeanServer server;
+  private final JmxBridgeSettings settings;
   private final SnapshotCache cache;
-  private final String domain;
-  private final Function<String, String> configOf;
-  private final Function<MetricSnapshot, String> familyName;
-  private final String prefix;
-  private final int maxRows;
-  private final BiConsumer<String, RuntimeException> failures;
-  private final Map<ObjectName, FamilyMBean> registered = new LinkedHashMap<>();
+  private final Periods periods;
+  private final Registrations registrations;
+  private final ScheduledExecutorService sync;
   private boolean closed;
 
-  /**
-   * Creates a bridge; nothing is registered before {@link #refresh()}.
-   *
-   * @param server the MBean server to register in
-   * @param snapshots the shared collection, called at most once per {@code cacheTime}
-   * @param domain the ObjectName domain
-   * @param configOf maps a family name, as the text exposition writes it, to the value of the
-   *     {@code config} key
-   * @param prefix stripped from the start of family names in the {@code name} key
-   * @param maxRows maximum rows of a {@code Series} table, at least 1
-   * @param cacheTime how long one collection serves attribute reads; zero collects on every read
-   * @throws IllegalArgumentException if the domain is not a valid ObjectName domain, or
-   *     {@code maxRows} or {@code cacheTime} is out of range
-   */
-  public JmxBridge(
-      MBeanServer server,
-      Supplier<MetricSnapshots> snapshots,
-      String domain,
-      Function<String, String> configOf,
-      String prefix,
-      int maxRows,
-      Duration cacheTime) {
-    this(server, snapshots, domain, configOf, JmxBridge::expositionName, prefix, maxRows, cacheTime,
-        JmxBridge::logFailure);
-  }
-
-  private JmxBridge(
-      MBeanServer server,
-      Supplier<MetricSnapshots> snapshots,
-      String domain,
-      Function<String, String> configOf,
-      Function<MetricSnapshot, String> familyName,
-      String prefix,
-      int maxRows,
-      Duration cacheTime,
-      BiConsumer<String, RuntimeException> failures) {
-    this.server = Objects.requireNonNull(server, "server");
-    this.failures = Objects.requireNonNull(failures, "failures");
-    this.familyName = Objects.requireNonNull(familyName, "familyName");
-    this.cache = new SnapshotCache(Objects.requireNonNull(snapshots, "snapshots"), cacheTime);
-    this.domain = ObjectNames.checkDomain(Objects.requireNonNull(domain, "domain"));
-    this.configOf = Objects.requireNonNull(configOf, "configOf");
-    this.prefix = Objects.requireNonNull(prefix, "prefix");
-    if (maxRows < 1) {
-      throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+  JmxBridge(MBeanServer server, Supplier<MetricSnapshots> snapshots,
+      JmxBridgeSettings settings) {
+    this.settings = settings;
+    this.periods = new Periods(MIN_PERIOD_NANOS, settings.nanoClock());
+    this.cache = new SnapshotCache(Objects.requireNonNull(snapshots, "snapshots"), settings.cacheTime());
+    this.registrations = new Registrations(Objects.requireNonNull(server, "server"), settings.domain());
+    if (settings.seriesSync().isZero()) {
+      this.sync = null;
+    } else {
+      this.sync = Executors.newSingleThreadScheduledExecutor(
+          task -> Thread.ofPlatform().daemon().name("jmx-bridge-sync").unstarted(task));
+      long period = settings.seriesSync().toNanos();
+      sync.scheduleWithFixedDelay(this::syncInBackground, period, period, TimeUnit.NANOSECONDS);
     }
-    this.maxRows = maxRows;
   }
 
   /**
    * A builder with the defaults: domain {@value #DEFAULT_DOMAIN}, prefix {@value #DEFAULT_PREFIX},
-   * {@value #DEFAULT_MAX_ROWS} rows, 1 s cache, and {@code config} = family name.
+   * {@value #DEFAULT_MAX_ROWS} rows, {@value #DEFAULT_MAX_SERIES_MBEANS} series MBeans per
+   * family, 1 s cache, series sync every 10 s, {@code config} = family name, values as
+   * {@code Double}, bounds spelled as client_java's text format does.
    *
    * @param server the MBean server to register in
    * @param snapshots the shared collection
    * @return a new builder
    */
-  public static Builder builder(MBeanServer server, Supplier<MetricSnapshots> snapshots) {
-    return new Builder(server, snapshots);
+  public static JmxBridgeSettings.Builder builder(
+      MBeanServer server, Supplier<MetricSnapshots> snapshots) {
+    return new JmxBridgeSettings.Builder(server, snapshots);
   }
 
   /**
-   * Registers an MBean for each family now present and unregisters those of families that are
-   * gone. Uses one collection.
+   * Registers an MBean for each family now present and for its series, and unregisters those
+   * of families and series that are gone. Uses one collection.
    *
    * @throws IllegalStateException if an ObjectName is already registered by someone else (for
    *     example a second bridge with the same domain); then none of this bridge's MBeans is left
@@ -161,119 +137,136 @@ public final class JmxBridge implements AutoCloseable {
    */
   public synchronized void refresh() {
     if (closed) {
-      throw new IllegalStateException("JmxBridge for domain " + domain + " is closed");
+      throw new IllegalStateException("JmxBridge for domain " + settings.domain() + " is closed");
     }
-    SnapshotCache.Collected collected = cache.get();
-    cache.pin(collected);
     try {
-      Map<ObjectName, MetricSnapshot> wanted = wanted(collected.snapshots());
-      List<ObjectName> gone = new ArrayList<>();
-      for (Map.Entry<ObjectName, FamilyMBean> e : registered.entrySet()) {
-        MetricSnapshot now = wanted.get(e.getKey());
-        if (now == null || !now.getMetadata().getPrometheusName().equals(e.getValue().family())) {
-          gone.add(e.getKey());
-        }
-      }
-      for (ObjectName name : gone) {
-        unregister(name);
-      }
-      for (Map.Entry<ObjectName, MetricSnapshot> e : wanted.entrySet()) {
-        if (!registered.containsKey(e.getKey())) {
-          register(e.getKey(), e.getValue());
-        }
-      }
-    } finally {
-      cache.unpin();
+      sync();
+    } catch (IllegalStateException e) {
+      registrations.removeAll();
+      throw new IllegalStateException(e.getMessage() + "; unregistered all MBeans of this bridge", e);
     }
   }
 
   /**
    * The ObjectNames this bridge has registered.
    *
-   * @return an unmodifiable copy, in registration order
+   * @return an unmodifiable copy: each family followed by its series
    */
   public synchronized Set<ObjectName> registeredNames() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(registered.keySet()));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(registrations.names()));
   }
 
-  /** Unregisters every MBean this bridge registered. Idempotent. */
+  /** Stops the background sync and unregisters every MBean this bridge registered. Idempotent. */
   @Override
   public synchronized void close() {
     closed = true;
-    unregisterAll();
+    if (sync != null) {
+      sync.shutdownNow();
+    }
+    registrations.removeAll();
+  }
+
+  private void syncInBackground() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        sync();
+      } catch (RuntimeException e) {
+        settings.failures().accept(SYNCING, e);
+      }
+    }
+  }
+
+  private void sync() {
+    SnapshotCache.Collected collected = cache.get();
+    cache.pin(collected);
+    try {
+      Map<ObjectName, MetricSnapshot> wanted = wanted(collected.snapshots());
+      List<ObjectName> gone = new ArrayList<>();
+      for (Map.Entry<ObjectName, Registrations.Family> e : registrations.families().entrySet()) {
+        MetricSnapshot now = wanted.get(e.getKey());
+        if (now == null || !now.getMetadata().getPrometheusName()
+            .equals(e.getValue().mbean().spec().family())
+            || FamilyType.of(now) != e.getValue().mbean().spec().type()) {
+          gone.add(e.getKey());
+        }
+      }
+      for (ObjectName name : gone) {
+        periods.forget(registrations.families().get(name).mbean().spec().family());
+        registrations.removeFamily(name);
+      }
+      for (Map.Entry<ObjectName, MetricSnapshot> e : wanted.entrySet()) {
+        if (!registrations.contains(e.getKey())) {
+          registrations.addFamily(e.getKey(), family(e.getValue()));
+        }
+        Registrations.Family family = registrations.families().get(e.getKey());
+        registrations.syncSeries(family, seriesMBeans(family, e.getValue()));
+      }
+    } finally {
+      cache.unpin();
+    }
   }
 
   private Map<ObjectName, MetricSnapshot> wanted(MetricSnapshots snapshots) {
     Map<ObjectName, MetricSnapshot> wanted = new LinkedHashMap<>();
     for (MetricSnapshot snapshot : snapshots) {
-      FamilyType type = FamilyType.of(snapshot);
-      String family = familyName.apply(snapshot);
-      String config = Objects.requireNonNullElse(configOf.apply(family), "");
-      String shortName =
-          family.startsWith(prefix) && family.length() > prefix.length()
-              ? family.substring(prefix.length())
-              : family;
-      ObjectName name = ObjectNames.of(domain, type, config, shortName);
+      String family = settings.familyName().apply(snapshot);
+      ObjectName name = ObjectNames.family(settings.domain(), config(family), shortName(family));
       MetricSnapshot previous = wanted.putIfAbsent(name, snapshot);
       if (previous != null) {
-        logger.log(
-            System.Logger.Level.WARNING,
+        logger.log(System.Logger.Level.WARNING,
             "families {0} and {1} map to the same MBean {2}; publishing only the first",
             previous.getMetadata().getPrometheusName(),
-            snapshot.getMetadata().getPrometheusName(),
-            name);
+            snapshot.getMetadata().getPrometheusName(), name);
       }
     }
     return wanted;
   }
 
-  private void register(ObjectName name, MetricSnapshot snapshot) {
-    FamilyMBean mbean =
-        new FamilyMBean(
-            snapshot.getMetadata().getPrometheusName(),
-            FamilyType.of(snapshot),
-            snapshot.getMetadata().getHelp(),
-            cache,
-            maxRows,
-            failures);
-    try {
-      server.registerMBean(mbean, name);
-      registered.put(name, mbean);
-    } catch (InstanceAlreadyExistsException e) {
-      unregisterAll();
-      throw new IllegalStateException(
-          "MBean "
-              + name
-              + " is already registered (is another JmxBridge publishing domain "
-              + domain
-              + " in this JVM?); unregistered all MBeans of this bridge",
-          e);
-    } catch (JMException | RuntimeException e) {
-      unregisterAll();
-      throw new IllegalStateException("cannot register MBean " + name + ": " + e.getMessage(), e);
-    }
+  private Registrations.Family family(MetricSnapshot snapshot) {
+    String exposed = settings.familyName().apply(snapshot);
+    FamilySpec spec = new FamilySpec(snapshot.getMetadata().getPrometheusName(),
+        FamilyType.of(snapshot), snapshot.getMetadata().getHelp(),
+        settings.integral().test(exposed), settings.boundText(), settings.maxRows());
+    Measures measures = new Measures(spec);
+    ViewMBean mbean = new ViewMBean(spec, cache, periods,
+        latest -> FamilyView.of(spec, measures, latest), settings.failures());
+    return new Registrations.Family(mbean, config(exposed), shortName(exposed), measures,
+        new LinkedHashMap<>());
   }
 
-  private void unregisterAll() {
-    for (ObjectName name : List.copyOf(registered.keySet())) {
-      unregister(name);
+  /** The MBeans the first series of the family should have, by name. */
+  private Map<ObjectName, ViewMBean> seriesMBeans(Registrations.Family family, MetricSnapshot snapshot) {
+    FamilySpec spec = family.mbean().spec();
+    Map<ObjectName, ViewMBean> wanted = new LinkedHashMap<>();
+    for (Series series : periods.latest(spec.family(), snapshot).series()) {
+      if (wanted.size() >= settings.maxSeriesMBeans()) {
+        break;
+      }
+      if (series.labels().isEmpty()) {
+        continue; // The family's MBean shows a series without labels.
+      }
+      ObjectName name =
+          ObjectNames.series(settings.domain(), family.config(), family.name(), series.labels());
+      ViewMBean existing = family.series().get(name);
+      wanted.putIfAbsent(name, existing != null ? existing : new ViewMBean(spec, cache, periods,
+          latest -> SeriesView.of(spec, family.measures(), series.labels(), latest),
+          settings.failures()));
     }
+    return wanted;
   }
 
-  private void unregister(ObjectName name) {
-    registered.remove(name);
-    try {
-      server.unregisterMBean(name);
-    } catch (InstanceNotFoundException e) {
-      // Someone else unregistered it already: the goal is reached.
-    } catch (JMException | RuntimeException e) {
-      logger.log(System.Logger.Level.WARNING, "cannot unregister MBean " + name, e);
-    }
+  private String config(String family) {
+    return Objects.requireNonNullElse(settings.configOf().apply(family), "");
   }
 
-  /** The default failure handler: a WARNING with the stack trace. */
-  private static void logFailure(String operation, RuntimeException failure) {
-    logger.log(System.Logger.Level.WARNING, "JMX: " + operation + " failed", failure);
+  private String shortName(String family) {
+    String prefix = settings.prefix();
+    return family.startsWith(prefix) && family.length() > prefix.length()
+        ? family.substring(prefix.length())
+        : family;
   }
 
   /**
@@ -285,114 +278,5 @@ public final class JmxBridge implements AutoCloseable {
    */
   public static String expositionName(MetricSnapshot snapshot) {
     return FamilyType.of(snapshot).expositionName(snapshot.getMetadata().getPrometheusName());
-  }
-
-  /** Builder for {@link JmxBridge}; every setting has a default. */
-  public static final class Builder {
-    private final MBeanServer server;
-    private final Supplier<MetricSnapshots> snapshots;
-    private String domain = DEFAULT_DOMAIN;
-    private Function<String, String> configOf = Function.identity();
-    private Function<MetricSnapshot, String> familyName = JmxBridge::expositionName;
-    private String prefix = DEFAULT_PREFIX;
-    private int maxRows = DEFAULT_MAX_ROWS;
-    private Duration cacheTime = DEFAULT_CACHE_TIME;
-    private BiConsumer<String, RuntimeException> failures = JmxBridge::logFailure;
-
-    private Builder(MBeanServer server, Supplier<MetricSnapshots> snapshots) {
-      this.server = server;
-      this.snapshots = snapshots;
-    }
-
-    /**
-     * Sets the ObjectName domain.
-     *
-     * @param domain ObjectName domain
-     * @return this builder
-     */
-    public Builder domain(String domain) {
-      this.domain = domain;
-      return this;
-    }
-
-    /**
-     * Sets how the {@code config} key is derived from a family name.
-     *
-     * @param configOf maps a family name, as the text exposition writes it (counters with
-     *     {@code _total}), to the value of the {@code config} key; null results
-     *     become the empty (quoted) value
-     * @return this builder
-     */
-    public Builder configOf(Function<String, String> configOf) {
-      this.configOf = configOf;
-      return this;
-    }
-
-    /**
-     * Sets how a family is named, for a source that serves some families under names other than
-     * client_java's writers would (such as counters without a {@code _total} suffix).
-     *
-     * @param familyName the exposed name of a family, from which the {@code name} key derives
-     * @return this builder
-     */
-    public Builder familyName(Function<MetricSnapshot, String> familyName) {
-      this.familyName = familyName;
-      return this;
-    }
-
-    /**
-     * Sets the prefix stripped from family names.
-     *
-     * @param prefix stripped from family names in the {@code name} key; empty for none
-     * @return this builder
-     */
-    public Builder prefix(String prefix) {
-      this.prefix = prefix;
-      return this;
-    }
-
-    /**
-     * Sets the row cap.
-     *
-     * @param maxRows maximum rows of a {@code Series} table
-     * @return this builder
-     */
-    public Builder maxRows(int maxRows) {
-      this.maxRows = maxRows;
-      return this;
-    }
-
-    /**
-     * Sets the cache time.
-     *
-     * @param cacheTime how long one collection serves attribute reads
-     * @return this builder
-     */
-    public Builder cacheTime(Duration cacheTime) {
-      this.cacheTime = cacheTime;
-      return this;
-    }
-
-    /**
-     * Sets what receives the collections that fail while a client reads, which no caller would see
-     * otherwise.
-     *
-     * @param failures receives (what failed, the exception); must not throw
-     * @return this builder
-     */
-    public Builder failures(BiConsumer<String, RuntimeException> failures) {
-      this.failures = failures;
-      return this;
-    }
-
-    /**
-     * Creates the bridge.
-     *
-     * @return a new bridge, nothing registered yet
-     */
-    public JmxBridge build() {
-      return new JmxBridge(
-          server, snapshots, domain, configOf, familyName, prefix, maxRows, cacheTime, failures);
-    }
   }
 }

@@ -3,6 +3,7 @@ package org.ebpfexporter.jmx;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.KeyAlreadyExistsException;
@@ -15,26 +16,24 @@ import javax.management.openmbean.TabularType;
 
 /**
  * Open types and open data for the tables of a family: the {@code Series} table (label columns
- * plus value items, indexed by all label columns) and the small key/value tables nested in it
+ * plus the series' numbers, indexed by all label columns) and the small tables nested in it
  * (histogram buckets, summary quantiles).
  *
- * <p>{@link TabularDataSupport} keeps insertion order, so rows appear in snapshot order and
- * buckets in ascending {@code le}, also after serialisation to a remote client.
+ * <p>Consoles order a table by its index (JConsole sorts rows by the index items), so buckets are
+ * indexed by their ordinal, {@code bucket}, rather than by the text of their bound: they show in
+ * bound order, {@code +Inf} last.
  */
 final class SeriesTables {
-  /** One value column of the series table. */
-  record Column(String name, String description, OpenType<?> type) {}
-
   /** A filled table and whether rows were left out because of the row cap. */
   record Filled(TabularData table, boolean truncated) {}
 
   private SeriesTables() {}
 
-  /** The label columns over all rows, in first-seen order, mapped away from {@code columns}. */
-  static LabelColumns labelColumns(List<Row> rows, List<Column> columns) {
+  /** The label columns over all series, in first-seen order, mapped away from {@code columns}. */
+  static LabelColumns labelColumns(List<Series> series, List<Column> columns) {
     Set<String> names = new LinkedHashSet<>();
-    for (Row row : rows) {
-      names.addAll(row.labelNames());
+    for (Series s : series) {
+      names.addAll(s.labels().names());
     }
     Set<String> reserved = new LinkedHashSet<>();
     for (Column c : columns) {
@@ -74,10 +73,14 @@ final class SeriesTables {
     }
   }
 
-  /** Fills the first {@code maxRows} rows; a duplicate index (malformed snapshot) is skipped. */
-  static Filled fill(
-      TabularType type, LabelColumns labels, List<Column> columns, List<Row> rows, int maxRows) {
-    int shown = Math.min(rows.size(), maxRows);
+  /**
+   * Fills the first {@code maxRows} series; a duplicate label set (malformed snapshot) is skipped.
+   *
+   * @param values the values of {@code columns} for each series, same order as {@code series}
+   */
+  static Filled fill(TabularType type, LabelColumns labels, List<Column> columns,
+      List<Series> series, List<List<Object>> values, int maxRows) {
+    int shown = Math.min(series.size(), maxRows);
     String[] items = new String[labels.size() + columns.size()];
     for (int i = 0; i < labels.size(); i++) {
       items[i] = labels.itemNames().get(i);
@@ -87,59 +90,51 @@ final class SeriesTables {
     }
     TabularDataSupport table = new TabularDataSupport(type, shown * 2 + 1, 0.75f);
     for (int r = 0; r < shown; r++) {
-      Row row = rows.get(r);
-      Object[] values = new Object[items.length];
+      Object[] row = new Object[items.length];
       for (int i = 0; i < labels.size(); i++) {
-        values[i] = row.labelValue(labels.labelNames().get(i));
+        row[i] = series.get(r).labels().value(labels.labelNames().get(i));
       }
       for (int i = 0; i < columns.size(); i++) {
-        values[labels.size() + i] = row.items().get(i);
+        row[labels.size() + i] = values.get(r).get(i);
       }
       try {
-        table.put(new CompositeDataSupport(type.getRowType(), items, values));
+        table.put(new CompositeDataSupport(type.getRowType(), items, row));
       } catch (KeyAlreadyExistsException e) {
         // Two data points with one label set (a malformed snapshot): keep the first.
       } catch (OpenDataException e) {
         throw new IllegalStateException("row does not match " + type.getTypeName(), e);
       }
     }
-    return new Filled(table, rows.size() > maxRows);
+    return new Filled(table, series.size() > maxRows);
   }
 
-  /**
-   * A two-column table {@code key -> value} indexed by {@code key}, for histogram buckets
-   * ({@code le -> count}) and summary quantiles ({@code quantile -> value}).
-   */
-  static TabularType keyValueType(
-      String typeName, String description, String key, String value, OpenType<?> valueType) {
+  /** The buckets of a histogram: {@code bucket} (the ordinal, index), {@code le}, {@code count}. */
+  static TabularType bucketsType(String family) {
+    String name = family + ".Buckets";
+    String description = "cumulative count of observations less than or equal to each bound since"
+        + " the start, in bound order";
     try {
-      CompositeType rowType =
-          new CompositeType(
-              typeName + "Row",
-              description,
-              new String[] {key, value},
-              new String[] {key, value},
-              new OpenType<?>[] {SimpleType.STRING, valueType});
-      return new TabularType(typeName, description, rowType, new String[] {key});
+      CompositeType rowType = new CompositeType(name + "Row", description,
+          new String[] {"bucket", "le", "count"},
+          new String[] {"ordinal of the bucket, 0 for the lowest bound",
+              "upper bound, spelled as on /metrics", "observations less than or equal to le"},
+          new OpenType<?>[] {SimpleType.INTEGER, SimpleType.STRING, SimpleType.LONG});
+      return new TabularType(name, description, rowType, new String[] {"bucket"});
     } catch (OpenDataException e) {
-      throw new IllegalStateException("cannot build the open type " + typeName, e);
+      throw new IllegalStateException("cannot build the open type " + name, e);
     }
   }
 
-  /** Fills a key/value table; keys are unique by construction (distinct bounds or quantiles). */
-  static TabularData keyValues(TabularType type, List<String> keys, List<?> values) {
-    CompositeType rowType = type.getRowType();
-    String keyItem = type.getIndexNames().getFirst();
-    String valueItem =
-        rowType.keySet().stream().filter(k -> !k.equals(keyItem)).findFirst().orElseThrow();
-    String[] items = {keyItem, valueItem};
-    TabularDataSupport table = new TabularDataSupport(type, keys.size() * 2 + 1, 0.75f);
-    for (int i = 0; i < keys.size(); i++) {
+  /** The buckets of {@code histogram} as {@link #bucketsType} rows. */
+  static TabularData buckets(
+      TabularType type, Series.Histogram histogram, DoubleFunction<String> boundText) {
+    TabularDataSupport table =
+        new TabularDataSupport(type, histogram.bounds().length * 2 + 1, 0.75f);
+    String[] items = {"bucket", "le", "count"};
+    for (int i = 0; i < histogram.bounds().length; i++) {
+      Object[] row = {i, boundText.apply(histogram.bounds()[i]), histogram.cumulative()[i]};
       try {
-        Object[] row = {keys.get(i), values.get(i)};
-        table.put(new CompositeDataSupport(rowType, items, row));
-      } catch (KeyAlreadyExistsException e) {
-        // A repeated bound cannot be shown twice; keep the first.
+        table.put(new CompositeDataSupport(type.getRowType(), items, row));
       } catch (OpenDataException e) {
         throw new IllegalStateException("row does not match " + type.getTypeName(), e);
       }
@@ -147,8 +142,42 @@ final class SeriesTables {
     return table;
   }
 
-  /** A bound or quantile as client_java's text format prints it ({@code +Inf}, {@code 0.5}). */
-  static String formatDouble(double d) {
+  /** The quantiles of a summary: {@code quantile} (index) and {@code value}. */
+  static TabularType quantilesType(String family) {
+    String name = family + ".Quantiles";
+    try {
+      CompositeType rowType = new CompositeType(name + "Row", "value by quantile",
+          new String[] {"quantile", "value"}, new String[] {"the quantile", "its value"},
+          new OpenType<?>[] {SimpleType.DOUBLE, SimpleType.DOUBLE});
+      return new TabularType(name, "value by quantile", rowType, new String[] {"quantile"});
+    } catch (OpenDataException e) {
+      throw new IllegalStateException("cannot build the open type " + name, e);
+    }
+  }
+
+  /** The quantiles of {@code summary} as {@link #quantilesType} rows; a repeated one is skipped. */
+  static TabularData quantiles(TabularType type, Series.Summary summary) {
+    TabularDataSupport table =
+        new TabularDataSupport(type, summary.quantiles().length * 2 + 1, 0.75f);
+    for (int i = 0; i < summary.quantiles().length; i++) {
+      Object[] row = {summary.quantiles()[i], summary.values()[i]};
+      try {
+        table.put(new CompositeDataSupport(
+            type.getRowType(), new String[] {"quantile", "value"}, row));
+      } catch (KeyAlreadyExistsException e) {
+        // A repeated quantile cannot be shown twice; keep the first.
+      } catch (OpenDataException e) {
+        throw new IllegalStateException("row does not match " + type.getTypeName(), e);
+      }
+    }
+    return table;
+  }
+
+  /**
+   * A bound as client_java's text format prints it ({@code +Inf}, {@code 1.0E-6}): the default
+   * spelling of {@code le}.
+   */
+  static String javaText(double d) {
     if (d == Double.POSITIVE_INFINITY) {
       return "+Inf";
     }

@@ -57,7 +57,7 @@ class JmxBridgeTest {
     counter.inc(3);
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Counter,config=biolatency,name=events_total");
+      ObjectName on = name("org.ebpfexporter:config=biolatency,name=events_total");
       assertEquals(Set.of(on), bridge.registeredNames());
       assertEquals(3.0, mbs.getAttribute(on, "Value"));
       assertEquals(3.0, mbs.getAttribute(on, "Total"));
@@ -75,7 +75,7 @@ class JmxBridgeTest {
         assertFalse(a.isWritable());
       }
       assertEquals(
-          List.of("Value", "Total", "SeriesCount", "Truncated"),
+          List.of("Type", "Value", "RatePerSecond", "Total", "SeriesCount", "Truncated"),
           Arrays.stream(info.getAttributes()).map(MBeanAttributeInfo::getName).toList());
     }
   }
@@ -88,7 +88,7 @@ class JmxBridgeTest {
     counter.labelValues("write", "y").inc(5);
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Counter,config=biolatency,name=syscalls_total");
+      ObjectName on = name("org.ebpfexporter:config=biolatency,name=syscalls_total");
       TabularData series = (TabularData) mbs.getAttribute(on, "Series");
       assertEquals(2, series.size());
       // "value" is the value column, so the label of that name becomes "value_label".
@@ -111,7 +111,7 @@ class JmxBridgeTest {
     gauge.labelValues("1").set(-0.5);
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Gauge,config=exporter,name=run_queue_depth");
+      ObjectName on = name("org.ebpfexporter:config=exporter,name=run_queue_depth");
       TabularData series = (TabularData) mbs.getAttribute(on, "Series");
       assertEquals(1.5, series.get(new Object[] {"0"}).get("value"));
       assertEquals(-0.5, series.get(new Object[] {"1"}).get("value"));
@@ -129,14 +129,19 @@ class JmxBridgeTest {
     h.observe(5);
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Histogram,config=biolatency,name=latency_seconds");
+      ObjectName on = name("org.ebpfexporter:config=biolatency,name=latency_seconds");
       assertEquals(3L, mbs.getAttribute(on, "Count"));
       assertEquals(5.55, (Double) mbs.getAttribute(on, "Sum"), 1e-12);
       TabularData buckets = (TabularData) mbs.getAttribute(on, "Buckets");
+      // Indexed by ordinal, so consoles that sort by the index list them in bound order.
+      assertEquals(List.of("bucket"), buckets.getTabularType().getIndexNames());
       assertEquals(List.of("0.1", "1.0", "+Inf"), keys(buckets, "le"));
-      assertEquals(1L, buckets.get(new Object[] {"0.1"}).get("count"));
-      assertEquals(2L, buckets.get(new Object[] {"1.0"}).get("count"));
-      assertEquals(3L, buckets.get(new Object[] {"+Inf"}).get("count"));
+      assertEquals(1L, buckets.get(new Object[] {0}).get("count"));
+      assertEquals(2L, buckets.get(new Object[] {1}).get("count"));
+      assertEquals(3L, buckets.get(new Object[] {2}).get("count"));
+      // No period yet: the first collection has nothing to compare with.
+      assertEquals(Double.NaN, mbs.getAttribute(on, "P99Millis"));
+      assertEquals("histogram", mbs.getAttribute(on, "Type"));
       assertEquals(1, mbs.getAttribute(on, "SeriesCount"));
       assertEquals(false, mbs.getAttribute(on, "Truncated"));
     }
@@ -152,7 +157,7 @@ class JmxBridgeTest {
     h.labelValues("sdb", "c", "d").observe(10000);
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Histogram,config=exporter,name=io_size_bytes");
+      ObjectName on = name("org.ebpfexporter:config=exporter,name=io_size_bytes");
       TabularData series = (TabularData) mbs.getAttribute(on, "Series");
       // client_java sorts labels by name; the columns keep that order.
       assertEquals(List.of("count_label", "disk", "sum_label"), series.getTabularType().getIndexNames());
@@ -176,7 +181,7 @@ class JmxBridgeTest {
         JmxBridge.builder(mbs, registry::scrape).configOf(f -> "disk,io=1").build()) {
       bridge.refresh();
       ObjectName on = bridge.registeredNames().iterator().next();
-      assertEquals("ebpf_exporter:type=Counter,config=\"disk,io=1\",name=hits_total", on.toString());
+      assertEquals("org.ebpfexporter:config=\"disk,io=1\",name=hits_total", on.toString());
       assertEquals("disk,io=1", ObjectName.unquote(on.getKeyProperty("config")));
       assertEquals("hits_total", on.getKeyProperty("name"));
       assertEquals(1.0, mbs.getAttribute(on, "Value"));
@@ -196,8 +201,8 @@ class JmxBridgeTest {
       bridge.refresh();
       assertEquals(
           Set.of(
-              name("ebpf_exporter:type=Counter,config=timers,name=timer_starts_total"),
-              name("ebpf_exporter:type=Gauge,config=timers,name=depth")),
+              name("org.ebpfexporter:config=timers,name=timer_starts_total"),
+              name("org.ebpfexporter:config=timers,name=depth")),
           bridge.registeredNames());
       // The config function sees the names as /metrics shows them, prefix included.
       assertEquals(Set.of("ebpf_exporter_timer_starts_total", "ebpf_exporter_depth"), Set.copyOf(asked));
@@ -210,8 +215,8 @@ class JmxBridgeTest {
     Gauge b = Gauge.builder().name("b").help("b").register(registry);
     a.inc();
     b.set(1);
-    ObjectName aName = name("ebpf_exporter:type=Counter,config=exporter,name=a_total");
-    ObjectName bName = name("ebpf_exporter:type=Gauge,config=exporter,name=b");
+    ObjectName aName = name("org.ebpfexporter:config=exporter,name=a_total");
+    ObjectName bName = name("org.ebpfexporter:config=exporter,name=b");
     try (JmxBridge bridge = bridge(registry::scrape)) {
       bridge.refresh();
       assertTrue(mbs.isRegistered(aName));
@@ -225,7 +230,7 @@ class JmxBridgeTest {
       assertEquals(Set.of(bName), bridge.registeredNames());
     }
     assertFalse(mbs.isRegistered(bName), "close unregisters everything");
-    assertEquals(0, mbs.queryNames(name("ebpf_exporter:*"), null).size());
+    assertEquals(0, mbs.queryNames(name("org.ebpfexporter:*"), null).size());
   }
 
   @Test
@@ -246,7 +251,7 @@ class JmxBridgeTest {
             .failures((operation, e) -> failures.add(operation + ": " + e.getMessage()))
             .build()) {
       bridge.refresh();
-      ObjectName on = name("ebpf_exporter:type=Gauge,config=ebpf_exporter_flaky,name=flaky");
+      ObjectName on = name("org.ebpfexporter:config=ebpf_exporter_flaky,name=flaky");
       assertThrows(javax.management.MBeanException.class, () -> mbs.getAttribute(on, "Value"));
       assertEquals(0, mbs.getAttributes(on, new String[] {"Value"}).size());
       assertNotNull(mbs.getMBeanInfo(on), "the last MBeanInfo is kept");
@@ -270,11 +275,11 @@ class JmxBridgeTest {
       first.refresh();
       IllegalStateException e = assertThrows(IllegalStateException.class, second::refresh);
       assertTrue(
-          e.getMessage().contains("ebpf_exporter:type=Counter,config=exporter,name=shared_total"),
+          e.getMessage().contains("org.ebpfexporter:config=exporter,name=shared_total"),
           e.getMessage());
       assertTrue(second.registeredNames().isEmpty());
-      assertFalse(mbs.isRegistered(name("ebpf_exporter:type=Counter,config=exporter,name=only_second_total")));
-      assertEquals(1, mbs.queryNames(name("ebpf_exporter:*"), null).size());
+      assertFalse(mbs.isRegistered(name("org.ebpfexporter:config=exporter,name=only_second_total")));
+      assertEquals(1, mbs.queryNames(name("org.ebpfexporter:*"), null).size());
       assertEquals(1.0, mbs.getAttribute(first.registeredNames().iterator().next(), "Value"));
     }
   }
@@ -346,7 +351,7 @@ class JmxBridgeTest {
   void worksOnThePlatformMBeanServer() throws Exception {
     Counter.builder().name("ebpf_exporter_platform_total").help("p").register(registry).inc(4);
     MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
-    ObjectName on = name("jmx_bridge_test:type=Counter,config=platform_total,name=platform_total");
+    ObjectName on = name("jmx_bridge_test:config=platform_total,name=platform_total");
     try (JmxBridge bridge =
         JmxBridge.builder(platform, registry::scrape)
             .domain("jmx_bridge_test").configOf(f -> "platform_total").build()) {
@@ -363,13 +368,19 @@ class JmxBridgeTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> JmxBridge.builder(mbs, registry::scrape).cacheTime(Duration.ofSeconds(-1)).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JmxBridge.builder(mbs, registry::scrape).seriesSync(Duration.ofSeconds(-1)).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JmxBridge.builder(mbs, registry::scrape).maxSeriesMBeans(-1).build());
     JmxBridge closed = bridge(registry::scrape);
     closed.close();
     assertThrows(IllegalStateException.class, closed::refresh);
   }
 
-  static List<String> keys(TabularData table, String item) {
-    return table.values().stream().map(r -> (String) ((CompositeData) r).get(item)).toList();
+  static List<Object> keys(TabularData table, String item) {
+    return table.values().stream().map(r -> ((CompositeData) r).get(item)).toList();
   }
 
   static List<Object> values(TabularData table, String item) {

@@ -3,6 +3,7 @@ package org.ebpfexporter.jmx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +24,29 @@ class ObjectNamesTest {
   }
 
   @Test
-  void keysKeepTheirOrder() throws Exception {
-    ObjectName on = ObjectNames.of("d", FamilyType.STATE_SET, "c", "n?");
-    assertEquals("type=StateSet,config=c,name=\"n\\?\"", on.getKeyPropertyListString());
+  void keysKeepTheirOrderConfigFirst() throws Exception {
+    ObjectName on = ObjectNames.family("d", "jvm-threads", "n?");
+    assertEquals("config=jvm-threads,name=\"n\\?\"", on.getKeyPropertyListString());
     assertEquals(false, on.isPattern());
+  }
+
+  @Test
+  void seriesFollowTheirFamilyLabelByLabel() {
+    ObjectName on = ObjectNames.series("d", "biolatency", "bio_latency_seconds",
+        new Series.LabelSet(List.of("device", "operation"), List.of("vda", "write")));
+    assertEquals("config=biolatency,name=bio_latency_seconds,device=vda,operation=write",
+        on.getKeyPropertyListString());
+  }
+
+  @Test
+  void labelsNamedLikeAKeyOfTheirOwnAreRenamed() {
+    // Consoles hoist "type" and "j2eeType" to the top of the tree; config and name are taken.
+    assertEquals(List.of("config_label", "name_label", "type_label", "j2eeType_label", "cpu", "label"),
+        ObjectNames.labelKeys(List.of("config", "name", "type", "j2eeType", "cpu", "")));
+    ObjectName on = ObjectNames.series("d", "exporter", "decoder_errors_total",
+        new Series.LabelSet(List.of("config"), List.of("stack\nframes")));
+    assertEquals("stack\nframes", ObjectName.unquote(on.getKeyProperty("config_label")));
+    assertEquals("exporter", on.getKeyProperty("config"));
   }
 
   @Test

@@ -53,12 +53,12 @@ class OtherFamilyTypesTest {
                     .build())
             .build();
     publish(MetricSnapshots.of(summary));
-    ObjectName on = new ObjectName("ebpf_exporter:type=Summary,config=cfg,name=rpc_seconds");
+    ObjectName on = new ObjectName("org.ebpfexporter:config=cfg,name=rpc_seconds");
     CompositeData row = ((TabularData) mbs.getAttribute(on, "Series")).get(new Object[] {"get"});
     assertEquals(4L, row.get("count"));
     assertEquals(2.0, row.get("sum"));
     TabularData quantiles = (TabularData) row.get("quantiles");
-    assertEquals(List.of("0.5", "0.99"), JmxBridgeTest.keys(quantiles, "quantile"));
+    assertEquals(List.of(0.5, 0.99), JmxBridgeTest.keys(quantiles, "quantile"));
     assertEquals(List.of(0.25, 1.5), JmxBridgeTest.values(quantiles, "value"));
   }
 
@@ -76,7 +76,7 @@ class OtherFamilyTypesTest {
                     .build())
             .build();
     publish(MetricSnapshots.of(states));
-    ObjectName on = new ObjectName("ebpf_exporter:type=StateSet,config=cfg,name=link");
+    ObjectName on = new ObjectName("org.ebpfexporter:config=cfg,name=link");
     TabularData series = (TabularData) mbs.getAttribute(on, "Series");
     assertEquals(List.of("dev", "link"), series.getTabularType().getIndexNames());
     assertEquals(1.0, series.get(new Object[] {"eth0", "up"}).get("value"));
@@ -101,9 +101,9 @@ class OtherFamilyTypesTest {
             .build();
     publish(MetricSnapshots.of(info, unknown));
     TabularData series =
-        (TabularData) mbs.getAttribute(new ObjectName("ebpf_exporter:type=Info,config=cfg,name=build_info"), "Series");
+        (TabularData) mbs.getAttribute(new ObjectName("org.ebpfexporter:config=cfg,name=build_info"), "Series");
     assertEquals(1.0, series.get(new Object[] {"1.2"}).get("value"));
     assertEquals(
-        42.0, mbs.getAttribute(new ObjectName("ebpf_exporter:type=Unknown,config=cfg,name=mystery"), "Value"));
+        42.0, mbs.getAttribute(new ObjectName("org.ebpfexporter:config=cfg,name=mystery"), "Value"));
   }
 }

@@ -39,9 +39,9 @@ class RemoteJmxTest {
       server.start();
       try (JMXConnector connector = JMXConnectorFactory.connect(server.getAddress())) {
         MBeanServerConnection connection = connector.getMBeanServerConnection();
-        ObjectName scalar = new ObjectName("ebpf_exporter:type=Counter,config=remote,name=remote_total");
+        ObjectName scalar = new ObjectName("org.ebpfexporter:config=remote,name=remote_total");
         assertEquals(7.0, connection.getAttribute(scalar, "Value"));
-        ObjectName table = new ObjectName("ebpf_exporter:type=Counter,config=remote,name=remote_ops_total");
+        ObjectName table = new ObjectName("org.ebpfexporter:config=remote,name=remote_ops_total");
         TabularData series = (TabularData) connection.getAttribute(table, "Series");
         assertEquals(11.0, series.get(new Object[] {"read"}).get("value"));
       }

@@ -13,7 +13,8 @@ import org.ebpfexporter.jfr.JfrBridge;
  * {@code ebpf_exporter_*} family, configured or built-in, becomes the event type
  * {@code ebpf_exporter.<config>.<name>}, where {@code <name>} is the name on {@code /metrics}
  * without the {@code ebpf_exporter_} prefix and {@code <config>} the config defining the metric
- * ({@value JfrBridge#BUILT_IN_CONFIG} for built-ins). The bridge takes the
+ * ({@value JfrBridge#BUILT_IN_CONFIG} for built-ins), mapped to a name JFR accepts ({@code jvm-threads} gives
+ * {@code jvm_threads}); the category and description show the config as its file is named. The bridge takes the
  * {@link SharedCollection#recent recent} collection, filtered to those families, once per period:
  * the maps are read at most once per period whatever the number of event types, and not at all
  * when a scrape or JMX collected within the max age. What fails on JFR's threads is counted in
@@ -39,6 +40,9 @@ public final class JfrPublisher {
         return Optional.of(new JfrBridge(() -> collection.recent(MetricNames::isServed),
                 family -> configOf.apply(family).orElse(JfrBridge.BUILT_IN_CONFIG), MetricNames.PREFIX,
                 settings.maxEventsPerPeriod(), VerbatimCounterSnapshot.servedNames(JfrBridge::expositionName),
-                errors.handler(PublishErrors.JFR)));
+                errors.handler(PublishErrors.JFR),
+                // A configured metric's values are u64 map values; built-ins are counts or flags
+                // (the one in seconds is a timespan anyway).
+                family -> configOf.apply(family).isPresent() || !family.endsWith("_seconds")));
     }
 }

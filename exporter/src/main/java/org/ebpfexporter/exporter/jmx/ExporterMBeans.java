@@ -8,14 +8,19 @@ import org.ebpfexporter.exporter.ExporterException;
 import org.ebpfexporter.exporter.collector.MetricNames;
 import org.ebpfexporter.exporter.collector.PublishErrors;
 import org.ebpfexporter.exporter.collector.SharedCollection;
+import org.ebpfexporter.exporter.exposition.GoFloat;
 import org.ebpfexporter.exporter.exposition.VerbatimCounterSnapshot;
 import org.ebpfexporter.jmx.JmxBridge;
 
 /**
  * Every metric the exporter serves under {@code ebpf_exporter_} as an MBean
- * {@code ebpf_exporter:type=<Type>,config=<config>,name=<name>}, where {@code name} is the name on
- * {@code /metrics} without the prefix and {@code config} the config defining the metric, or
- * {@value #BUILT_IN_CONFIG} for the exporter's built-in metrics.
+ * {@code org.ebpfexporter:config=<config>,name=<name>}, and each of its series as
+ * {@code org.ebpfexporter:config=<config>,name=<name>,<label>=<value>,...}, where {@code name} is
+ * the name on {@code /metrics} without the prefix and {@code config} the config defining the metric
+ * as its file is named ({@code jvm-threads}), or {@value #BUILT_IN_CONFIG} for the exporter's
+ * built-in metrics. Bucket bounds are spelled as on {@code /metrics}; values are {@code Long}
+ * except for the built-in metrics in seconds and histogram sums. The bridge's background thread
+ * registers the MBeans of new series every 10 seconds.
  *
  * <p>Values come from the exporter's {@link SharedCollection#recent recent} collection, filtered to
  * its own families (the JVM's metrics are in the platform MXBeans already): browsing every MBean
@@ -26,6 +31,8 @@ import org.ebpfexporter.jmx.JmxBridge;
 public final class ExporterMBeans implements AutoCloseable {
     /** The {@code config} key of metrics no config defines, such as the decoder error counter. */
     public static final String BUILT_IN_CONFIG = "exporter";
+
+    private static final String SECONDS = "_seconds";
 
     private static final System.Logger logger = System.getLogger(ExporterMBeans.class.getName());
 
@@ -53,6 +60,10 @@ public final class ExporterMBeans implements AutoCloseable {
                 .prefix(MetricNames.PREFIX)
                 .familyName(VerbatimCounterSnapshot.servedNames(JmxBridge::expositionName))
                 .configOf(metric -> configOf.apply(metric).orElse(BUILT_IN_CONFIG))
+                // A configured metric's values are u64 map values; built-ins are counts or flags,
+                // except the program run time in seconds.
+                .integral(metric -> configOf.apply(metric).isPresent() || !metric.endsWith(SECONDS))
+                .boundText(GoFloat::format)
                 // The collection's max age governs staleness; the bridge's own cache would add to it.
                 .cacheTime(Duration.ZERO)
                 .failures(errors.handler(PublishErrors.JMX))

@@ -27,6 +27,7 @@ import org.ebpfexporter.exporter.http.web.WebConfig;
 import org.ebpfexporter.exporter.ExporterOptions;
 import org.ebpfexporter.exporter.http.Exposition;
 import org.ebpfexporter.exporter.jmx.JmxOptions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The daemon's MBeans: read remotely by a JVM with JDK classes only, and gone when it stops. */
 @KernelTest
 class DaemonJmxKernelTest {
-    private static final String SYSCALLS = "ebpf_exporter:type=Counter,config=e2e_syscalls,name=e2e_syscalls_total";
-    private static final String ERRORS = "ebpf_exporter:type=Counter,config=exporter,name=decoder_errors_total";
-    private static final String HISTOGRAM = "ebpf_exporter:type=Histogram,config=e2e_histograms,name=e2e_hist_values";
+    private static final String SYSCALLS = "org.ebpfexporter:config=e2e_syscalls,name=e2e_syscalls_total";
+    private static final String ERRORS = "org.ebpfexporter:config=exporter,name=decoder_errors_total";
+    private static final String HISTOGRAM = "org.ebpfexporter:config=e2e_histograms,name=e2e_hist_values";
     private static final String HISTOGRAM_CONFIG = "e2e_histograms";
 
     @TempDir
@@ -64,21 +65,32 @@ class DaemonJmxKernelTest {
             assertTrue(metrics.contains("ebpf_exporter_e2e_syscalls_total{syscall=\"getpgrp\"} 5"), metrics.toString());
             assertTrue(metrics.contains("ebpf_exporter_decoder_errors_total{config=\"e2e_syscalls\"} 0"),
                     metrics.toString());
+            // Series that appear after start-up get their MBeans at the next background sync.
+            ObjectName odd = new ObjectName(HISTOGRAM + ",parity=odd");
+            Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> platform.isRegistered(odd));
             List<String> remote = readRemotely("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi",
-                    SYSCALLS, ERRORS, HISTOGRAM);
+                    SYSCALLS, ERRORS, HISTOGRAM, HISTOGRAM + ",parity=odd#Count", HISTOGRAM + "#Type",
+                    SYSCALLS + ",syscall=getppid#Value");
             assertTrue(metrics.contains("ebpf_exporter_e2e_hist_values_count{parity=\"odd\"} 2"), metrics.toString());
             assertTrue(metrics.contains("ebpf_exporter_e2e_hist_values_sum{parity=\"odd\"} 4"), metrics.toString());
+            // Counts are longs; bounds are spelled as on /metrics, in bound order.
+            String bounds = " le=0.5,1,2,4,8,16,32,64,128,256,512,+Inf";
             assertEquals(List.of(
-                    "decoder_errors_total config=e2e_histograms 0.0",
-                    "decoder_errors_total config=e2e_syscalls 0.0",
-                    "e2e_hist_values parity=even count=1 sum=1.0",
-                    "e2e_hist_values parity=odd count=2 sum=4.0",
-                    "e2e_syscalls_total syscall=getpgrp 5.0",
-                    "e2e_syscalls_total syscall=getppid 37.0"), remote.stream().sorted().toList());
+                    "config=e2e_histograms,name=e2e_hist_values Type=histogram",
+                    "config=e2e_histograms,name=e2e_hist_values,parity=odd Count=2",
+                    "config=e2e_syscalls,name=e2e_syscalls_total,syscall=getppid Value=37",
+                    "decoder_errors_total config=e2e_histograms 0",
+                    "decoder_errors_total config=e2e_syscalls 0",
+                    "e2e_hist_values parity=even count=1 sum=1.0" + bounds,
+                    "e2e_hist_values parity=odd count=2 sum=4.0" + bounds,
+                    "e2e_syscalls_total syscall=getpgrp 5",
+                    "e2e_syscalls_total syscall=getppid 37"), remote.stream().sorted().toList());
+            assertTrue(metrics.contains("ebpf_exporter_e2e_hist_values_bucket{parity=\"odd\",le=\"0.5\"} 0"),
+                    metrics.toString());
         } finally {
             daemon.close();
         }
-        assertEquals(Set.of(), platform.queryNames(new ObjectName("ebpf_exporter:*"), null));
+        assertEquals(Set.of(), platform.queryNames(new ObjectName("org.ebpfexporter:*"), null));
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", jmxPort).close(),
                 "the JMX port is closed");
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 @KernelTest
 class JmxTlsKernelTest {
     private static final String PASSWORD = "changeit";
-    private static final String ERRORS = "ebpf_exporter:type=Counter,config=exporter,name=decoder_errors_total";
-    private static final List<String> READ = List.of("decoder_errors_total config=e2e_syscalls 0.0");
+    private static final String ERRORS = "org.ebpfexporter:config=exporter,name=decoder_errors_total";
+    private static final List<String> READ = List.of("decoder_errors_total config=e2e_syscalls 0");
 
     @TempDir
     Path dir;

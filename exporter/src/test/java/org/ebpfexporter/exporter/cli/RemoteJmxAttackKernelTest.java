@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @KernelTest
 class RemoteJmxAttackKernelTest {
-    private static final String ERRORS = "ebpf_exporter:type=Counter,config=exporter,name=decoder_errors_total";
+    private static final String ERRORS = "org.ebpfexporter:config=exporter,name=decoder_errors_total";
     private static final String SECURITY = " REFUSED java.lang.SecurityException: ";
     private static final String DENIED = " REFUSED java.lang.SecurityException: Access denied: ";
 
@@ -55,7 +55,7 @@ class RemoteJmxAttackKernelTest {
                     "set|java.lang:type=Memory|Verbose|true",
                     "unregister|" + ERRORS,
                     "smuggle|java.lang:type=Memory");
-            assertEquals("get OK 0.0", lines.get(0));
+            assertEquals("get OK 0", lines.get(0));
             assertEquals("get OK java.lang.management.MemoryUsage", lines.get(1));
             assertTrue(Integer.parseInt(lines.get(2).substring("get OK ".length())) > 0, lines.get(2));
             assertEquals("get OK " + System.getProperty("java.vm.vendor"), lines.get(3));
@@ -110,7 +110,7 @@ class RemoteJmxAttackKernelTest {
             List<String> reader = probe(as("reader", "s3cret"), port, "get|" + ERRORS + "|Total",
                     "get|java.lang:type=Memory|HeapMemoryUsage", "dcmd|vmLog|disable", "setVMOption|PrintConcurrentLocks|true",
                     "create|javax.management.timer.Timer|attack:type=Timer", "set|java.lang:type=Memory|Verbose|true");
-            assertEquals(List.of("get OK 0.0", "get OK java.lang.management.MemoryUsage",
+            assertEquals(List.of("get OK 0", "get OK java.lang.management.MemoryUsage",
                     "dcmd" + DENIED + "invoke needs readwrite access; remote JMX is read-only for this user",
                     "setVMOption" + DENIED + "invoke needs readwrite access; remote JMX is read-only for this user",
                     "create" + DENIED + "createMBean needs readwrite access; remote JMX is read-only for this user",

@@ -65,14 +65,14 @@ class SharedCollectionSinksTest {
     void jmxAndJfrReuseTheCollectionOfAScrape() throws Exception {
         assertTrue(scrape().contains("ebpf_exporter_fake_total 1\n"));
         MBeanServer mbeans = MBeanServerFactory.newMBeanServer();
-        ObjectName name = new ObjectName("ebpf_exporter:type=Counter,config=exporter,name=fake_total");
+        ObjectName name = new ObjectName("org.ebpfexporter:config=exporter,name=fake_total");
         try (ExporterMBeans registered = ExporterMBeans.register(mbeans, collection, metric -> Optional.empty(),
                 new PublishErrors());
              JfrBridge bridge = JfrPublisher.start(collection, metric -> Optional.empty(), JfrSettings.DEFAULT,
                      new PublishErrors())
                      .orElseThrow()) {
             for (int i = 0; i < ATTRIBUTE_READS; i++) {
-                assertEquals(1.0, mbeans.getAttribute(name, "Total"));
+                assertEquals(1L, mbeans.getAttribute(name, "Total"));
             }
             assertEquals(List.of(EVENT), bridge.eventTypeNames());
             assertEquals(1.0, oneJfrPeriod());

@@ -41,8 +41,9 @@ class ServedNamesInBridgesTest {
         try (ExporterMBeans mbeans = ExporterMBeans.register(server, new SharedCollection(registry::scrape),
                 metric -> metric.equals("ebpf_exporter_oom_kills") ? Optional.of("oom") : Optional.empty(),
                 new PublishErrors())) {
-            assertEquals(Set.of(new ObjectName("ebpf_exporter:type=Counter,config=oom,name=oom_kills")),
-                    server.queryNames(new ObjectName("ebpf_exporter:*"), null));
+            assertEquals(Set.of(new ObjectName("org.ebpfexporter:config=oom,name=oom_kills"),
+                            new ObjectName("org.ebpfexporter:config=oom,name=oom_kills,cgroup=/a")),
+                    server.queryNames(new ObjectName("org.ebpfexporter:*"), null));
         }
     }
 

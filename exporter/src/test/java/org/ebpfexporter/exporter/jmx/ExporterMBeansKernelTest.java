@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The exporter's metrics in the platform MBean server, compared with what /metrics serves. */
 @KernelTest
 class ExporterMBeansKernelTest {
-    static final ObjectName SYSCALLS = name("ebpf_exporter:type=Counter,config=e2e_syscalls,name=e2e_syscalls_total");
-    static final ObjectName ERRORS = name("ebpf_exporter:type=Counter,config=exporter,name=decoder_errors_total");
+    static final ObjectName SYSCALLS = name("org.ebpfexporter:config=e2e_syscalls,name=e2e_syscalls_total");
+    static final ObjectName ERRORS = name("org.ebpfexporter:config=exporter,name=decoder_errors_total");
 
     private final MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
 
@@ -83,7 +83,7 @@ class ExporterMBeansKernelTest {
                 new PublishErrors())) {
             JmxCollector collector = new JmxCollector("""
                     lowercaseOutputName: false
-                    includeObjectNames: ["ebpf_exporter:*"]
+                    includeObjectNames: ["org.ebpfexporter:*"]
                     rules:
                       - pattern: ".*"
                     """);
@@ -93,9 +93,9 @@ class ExporterMBeansKernelTest {
             PrometheusTextFormatWriter.create().write(text, jmxRegistry.scrape());
             List<String> lines = text.toString(StandardCharsets.UTF_8).lines().toList();
             List<String> metrics = E2eFiles.get(server.port(), "/metrics").lines().toList();
-            // The JMX exporter names samples after domain, type and attribute; it keeps the other
-            // ObjectName keys as labels and adds the Series table's index columns.
-            String series = "ebpf_exporter_Counter_Series{config=\"e2e_syscalls\",name=\"e2e_syscalls_total\",";
+            // The JMX exporter names samples after domain, first key and attribute; it keeps the
+            // other ObjectName keys as labels and adds the Series table's index columns.
+            String series = "org_ebpfexporter_e2e_syscalls_Series{name=\"e2e_syscalls_total\",";
             assertTrue(metrics.contains("ebpf_exporter_e2e_syscalls_total{syscall=\"getppid\"} 37"), metrics.toString());
             assertTrue(lines.contains(series + "syscall=\"getppid\"} 37.0"), lines.toString());
             assertTrue(metrics.contains("ebpf_exporter_e2e_syscalls_total{syscall=\"getpgrp\"} 5"), metrics.toString());
@@ -103,10 +103,13 @@ class ExporterMBeansKernelTest {
             assertTrue(metrics.contains("ebpf_exporter_decoder_errors_total{config=\"e2e_syscalls\"} 0"),
                     metrics.toString());
             // Its label "config" meets the ObjectName key "config": the JMX exporter renames it.
-            assertTrue(lines.contains("ebpf_exporter_Counter_Series{config=\"exporter\",config_=\"e2e_syscalls\","
+            assertTrue(lines.contains("org_ebpfexporter_exporter_Series{config_=\"e2e_syscalls\","
                     + "name=\"decoder_errors_total\"} 0.0"), lines.toString());
-            assertTrue(lines.contains("ebpf_exporter_Counter_Total{config=\"e2e_syscalls\",name=\"e2e_syscalls_total\"} 42.0"),
+            assertTrue(lines.contains("org_ebpfexporter_e2e_syscalls_Total{name=\"e2e_syscalls_total\"} 42.0"),
                     lines.toString());
+            // Each series is an MBean of its own, its labels ObjectName keys.
+            assertTrue(lines.contains("org_ebpfexporter_e2e_syscalls_Value{name=\"e2e_syscalls_total\","
+                    + "syscall=\"getppid\"} 37.0"), lines.toString());
         }
     }
 
@@ -118,16 +121,16 @@ class ExporterMBeansKernelTest {
                 new PublishErrors());
              Exporter second = Exporter.start(dir, List.of(E2eFiles.CONFIG), new DecoderErrors().register(other))) {
             other.register(second.collector());
-            Set<ObjectName> before = platform.queryNames(name("ebpf_exporter:*"), null);
+            Set<ObjectName> before = platform.queryNames(name("org.ebpfexporter:*"), null);
             ExporterException e = assertThrows(ExporterException.class,
                     () -> ExporterMBeans.register(platform, new SharedCollection(other::scrape), second::configOf,
                             new PublishErrors()));
-            assertTrue(e.getMessage().startsWith("JMX: MBean ebpf_exporter:type=Counter,"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("JMX: MBean org.ebpfexporter:config="), e.getMessage());
             assertTrue(e.getMessage().contains("is already registered"), e.getMessage());
-            assertEquals(before, platform.queryNames(name("ebpf_exporter:*"), null));
+            assertEquals(before, platform.queryNames(name("org.ebpfexporter:*"), null));
             assertEquals(2.0, row(SYSCALLS, "getppid"));
         }
-        assertEquals(Set.of(), platform.queryNames(name("ebpf_exporter:*"), null));
+        assertEquals(Set.of(), platform.queryNames(name("org.ebpfexporter:*"), null));
     }
 
     private void assertSameValues(double getppid, double getpgrp) throws Exception {
@@ -148,7 +151,8 @@ class ExporterMBeansKernelTest {
 
     private double row(ObjectName family, String label) throws Exception {
         TabularData series = (TabularData) platform.getAttribute(family, "Series");
-        return (Double) series.get(new Object[] {label}).get("value");
+        // Counter values are whole numbers: Long.
+        return (Long) series.get(new Object[] {label}).get("value");
     }
 
     private static String find(List<String> lines, String prefix) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the forwarder lets through from the platform MBean server, by access level. */
 class RemoteAccessForwarderTest {
-    private static final ObjectName OWN = name("ebpf_exporter:type=Test,name=forwarder");
+    private static final ObjectName OWN = name("org.ebpfexporter:config=test,name=forwarder");
     private static final ObjectName MEMORY = name("java.lang:type=Memory");
     private static final ObjectName THREADING = name("java.lang:type=Threading");
     private static final ObjectName DIAGNOSTIC_COMMAND = name("com.sun.management:type=DiagnosticCommand");
@@ -82,7 +82,7 @@ class RemoteAccessForwarderTest {
                 assertTrue(names.stream().allMatch(ReadOnlyView::contains), names.toString());
                 assertTrue(names.containsAll(platform.queryNames(name("java.lang:type=GarbageCollector,*"), null)));
                 assertEquals(names.size(), forwarder.getMBeanCount());
-                assertEquals(Set.of("JMImplementation", "ebpf_exporter", "java.lang", "java.nio"),
+                assertEquals(Set.of("JMImplementation", "org.ebpfexporter", "java.lang", "java.nio"),
                         Set.of(forwarder.getDomains()));
                 assertEquals(Set.of(), forwarder.queryNames(name("com.sun.management:*"), null));
                 assertEquals(Set.of(OWN), forwarder.queryMBeans(OWN, null).stream()

@@ -2,6 +2,7 @@ package org.ebpfexporter.jmx;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
@@ -15,71 +16,68 @@ import javax.management.openmbean.OpenMBeanInfoSupport;
 import javax.management.openmbean.OpenMBeanOperationInfoSupport;
 
 /**
- * The read-only MBean of one metric family. Attribute values and the MBeanInfo are computed from
- * the shared snapshot cache at read time; the view of one snapshot is kept until the cache hands
- * out another, so reading all attributes builds the tables once.
+ * A read-only MBean showing a family, or one series of it. Attribute values and the MBeanInfo are
+ * computed from the shared snapshot cache at read time; the view of one snapshot of the family is
+ * kept until the cache hands out another, so reading every attribute builds it once.
  */
-final class FamilyMBean implements DynamicMBean {
-  private record Memo(SnapshotCache.Collected source, FamilyView view) {}
+final class ViewMBean implements DynamicMBean {
+  private record Memo(MetricSnapshot source, View view) {}
 
-  private final String family;
-  private final FamilyType type;
-  private final String help;
+  private final FamilySpec spec;
   private final SnapshotCache cache;
-  private final int maxRows;
+  private final Periods periods;
+  private final Function<Periods.Latest, View> viewer;
   private final BiConsumer<String, RuntimeException> failures;
   private volatile Memo memo;
 
-  /** @param failures receives every failed collection, whatever the client is told */
-  FamilyMBean(
-      String family,
-      FamilyType type,
-      String help,
-      SnapshotCache cache,
-      int maxRows,
-      BiConsumer<String, RuntimeException> failures) {
-    this.family = family;
-    this.type = type;
-    this.help = help;
+  /**
+   * @param viewer builds the view from the family's latest series, or from null when the family
+   *     is missing from the collection
+   * @param failures receives every failed collection, whatever the client is told
+   */
+  ViewMBean(FamilySpec spec, SnapshotCache cache, Periods periods,
+      Function<Periods.Latest, View> viewer, BiConsumer<String, RuntimeException> failures) {
+    this.spec = spec;
     this.cache = cache;
-    this.maxRows = maxRows;
+    this.periods = periods;
+    this.viewer = viewer;
     this.failures = failures;
   }
 
-  String family() {
-    return family;
+  FamilySpec spec() {
+    return spec;
   }
 
-  private FamilyView view() {
-    SnapshotCache.Collected collected = cache.get();
-    Memo current = memo;
-    if (current != null && current.source() == collected) {
-      return current.view();
-    }
-    MetricSnapshot snapshot = collected.family(family);
-    if (snapshot != null && FamilyType.of(snapshot) != type) {
+  private View view() {
+    MetricSnapshot snapshot = cache.get().family(spec.family());
+    if (snapshot != null && FamilyType.of(snapshot) != spec.type()) {
       snapshot = null; // The name now belongs to another type: that is another MBean.
     }
-    FamilyView view = FamilyView.of(family, type, snapshot, help, maxRows);
-    memo = new Memo(collected, view);
+    Memo current = memo;
+    if (current != null && current.source() == snapshot && snapshot != null) {
+      return current.view();
+    }
+    View view = viewer.apply(snapshot == null ? null : periods.latest(spec.family(), snapshot));
+    memo = new Memo(snapshot, view);
     return view;
   }
 
   @Override
   public Object getAttribute(String attribute) throws AttributeNotFoundException, MBeanException {
-    FamilyView view;
+    View view;
     try {
       view = view();
     } catch (RuntimeException e) {
       failures.accept(JmxBridge.COLLECTING, e);
       // Only JDK exception types, so a remote client can deserialise the failure.
       throw new MBeanException(
-          new Exception("collecting metrics for " + family + " failed: " + e), e.getMessage());
+          new Exception("collecting metrics for " + spec.family() + " failed: " + e),
+          e.getMessage());
     }
     Object value = view.values().get(attribute);
     if (value == null) {
-      throw new AttributeNotFoundException(
-          "no attribute " + attribute + " in " + family + " (now " + view.values().keySet() + ")");
+      throw new AttributeNotFoundException("no attribute " + attribute + " in " + spec.family()
+          + " (now " + view.values().keySet() + ")");
     }
     return value;
   }
@@ -87,7 +85,7 @@ final class FamilyMBean implements DynamicMBean {
   @Override
   public AttributeList getAttributes(String[] attributes) {
     AttributeList list = new AttributeList();
-    FamilyView view;
+    View view;
     try {
       view = view();
     } catch (RuntimeException e) {
@@ -105,16 +103,16 @@ final class FamilyMBean implements DynamicMBean {
 
   @Override
   public MBeanInfo getMBeanInfo() {
-    FamilyView view;
+    View view;
     try {
       view = view();
     } catch (RuntimeException e) {
       failures.accept(JmxBridge.COLLECTING, e);
       Memo last = memo;
-      view = last != null ? last.view() : FamilyView.of(family, type, null, help, maxRows);
+      view = last != null ? last.view() : viewer.apply(null);
     }
     return new OpenMBeanInfoSupport(
-        FamilyMBean.class.getName(),
+        ViewMBean.class.getName(),
         view.description(),
         view.attributes().toArray(OpenMBeanAttributeInfoSupport[]::new),
         new OpenMBeanConstructorInfoSupport[0],
@@ -125,7 +123,7 @@ final class FamilyMBean implements DynamicMBean {
   @Override
   public void setAttribute(Attribute attribute) throws AttributeNotFoundException {
     throw new AttributeNotFoundException(
-        "attribute " + attribute.getName() + " of " + family + " is read-only");
+        "attribute " + attribute.getName() + " of " + spec.family() + " is read-only");
   }
 
   @Override
@@ -136,7 +134,7 @@ final class FamilyMBean implements DynamicMBean {
   @Override
   public Object invoke(String actionName, Object[] params, String[] signature)
       throws ReflectionException {
-    throw new ReflectionException(
-        new NoSuchMethodException(actionName), "MBean of " + family + " has no operations");
+    throw new ReflectionException(new NoSuchMethodException(actionName),
+        "MBean of " + spec.family() + " has no operations");
   }
 }
